@@ -47,7 +47,7 @@ public final class CsvReader {
                 .setHeader().setSkipHeaderRecord(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                 .setIgnoreEmptyLines(false) // we skip blank rows ourselves, to keep line numbers exact
-                .setLenientEof(true).setTrailingData(true) // damaged quoting costs a row, not the file
+                .setTrailingData(true) // "Ann"x reads as Annx rather than ending the file
                 .build();
         try (CSVParser parser = CSVParser.parse(withoutBom(in, mapping), format)) {
             Map<String, Integer> header = checkedHeader(parser, name, mapping);
@@ -72,7 +72,8 @@ public final class CsvReader {
                 row = rows.next();
             } catch (UncheckedIOException | IllegalStateException | NoSuchElementException e) {
                 // The tokenizer cannot resynchronize after this, so report it and stop the file here.
-                counter.reject(new Reject(name, line, Reject.WHOLE_LINE, "malformed CSV, reading stopped here: " + e.getMessage()));
+                counter.reject(new Reject(name, line, Reject.WHOLE_LINE, "malformed CSV, reading stopped here: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
                 return;
             }
             linesBefore = parser.getCurrentLineNumber();
