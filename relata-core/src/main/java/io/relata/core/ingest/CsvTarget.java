@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 /** Where a CSV column's value goes in the canonical record; {@link #path()} is how a mapping names it. */
 public enum CsvTarget {
+    // Keep the names.* and addresses.* constants in record-component order: CsvRowMapper indexes by ordinal.
     NAMES_FULL("names.full", true),
     NAMES_GIVEN("names.given", false),
     NAMES_MIDDLE("names.middle", false),
