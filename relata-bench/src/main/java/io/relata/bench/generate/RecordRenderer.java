@@ -162,9 +162,9 @@ final class RecordRenderer {
                 case 0 -> surname + " " + given;
                 case 1 -> {
                     List<String> alts = pools.variants(p.given.latin());
-                    yield (alts.isEmpty() ? errors.typo(rng, given) : alts.get(rng.nextInt(alts.size()))) + " " + surname;
+                    yield (!alts.isEmpty() ? alts.get(rng.nextInt(alts.size())) : chance(rng, rates.typo() * 4) ? errors.typo(rng, given) : given) + " " + surname;
                 }
-                case 2 -> { String nativeName = nativeScript(p); yield nativeName != null ? nativeName : given + " " + errors.typo(rng, surname); }
+                case 2 -> { String nativeName = nativeScript(p); yield nativeName != null ? nativeName : given + " " + (chance(rng, rates.typo() * 4) ? errors.typo(rng, surname) : TextForms.upper(surname)); }
                 default -> given.charAt(0) + ". " + surname;
             };
             b.name(new Name(alias, null, null, null, NameUse.ALIAS));
