@@ -34,20 +34,23 @@ public final class PopulationGenerator {
     }
 
     public GenerationSummary generate(GeneratorConfig config, Path jsonl, Path truthCsv) throws IOException {
-        try (Writer records = new BufferedWriter(Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8), 1 << 16);
+        try (java.io.OutputStream records = new java.io.BufferedOutputStream(Files.newOutputStream(jsonl), 1 << 16);
              Writer truth = new BufferedWriter(Files.newBufferedWriter(truthCsv, StandardCharsets.UTF_8), 1 << 16)) {
-            return generate(config, records, truth);
+            return generate(config, new RecordWriter(records), truth);
         }
     }
 
     /** Writes exactly {@code config.records()} lines to {@code jsonl} and one truth line per record (after a header). */
     public GenerationSummary generate(GeneratorConfig config, Writer jsonl, Writer truthCsv) throws IOException {
+        return generate(config, new RecordWriter(jsonl), truthCsv);
+    }
+
+    private GenerationSummary generate(GeneratorConfig config, RecordWriter writer, Writer truthCsv) throws IOException {
         long started = System.nanoTime();
         RunTally tally = new RunTally();
         ErrorInjector errors = new ErrorInjector();
         RecordRenderer renderer = new RecordRenderer(config, errors);
         ChunkBuilder builder = new ChunkBuilder(config, tally, renderer);
-        RecordWriter writer = new RecordWriter(jsonl);
         truthCsv.write("source,id,entity\n");
         long written = 0;
         for (int chunk = 0; written < config.records(); chunk++) {

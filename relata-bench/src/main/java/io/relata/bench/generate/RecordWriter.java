@@ -18,11 +18,20 @@ import java.util.List;
 final class RecordWriter implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private final JsonGenerator json;
-    private final Writer out;
+    private final java.io.Flushable out;
 
     RecordWriter(Writer out) throws IOException {
+        this(FACTORY.createGenerator(out), out);
+    }
+
+    /** Straight to UTF-8 bytes: Jackson's byte generator is markedly faster than going through a Writer. */
+    RecordWriter(java.io.OutputStream out) throws IOException {
+        this(FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8), out);
+    }
+
+    private RecordWriter(JsonGenerator json, java.io.Flushable out) {
         this.out = out;
-        this.json = FACTORY.createGenerator(out);
+        this.json = json;
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
     }
