@@ -1,0 +1,46 @@
+package io.relata.bench.generate;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Draws items with fixed weights; binary search over cumulative weights keeps a draw O(log n). */
+final class WeightedPool<T> {
+    private final List<T> items;
+    private final double[] cumulative;
+
+    WeightedPool(List<T> items, double[] weights) {
+        if (items.isEmpty() || items.size() != weights.length) throw new IllegalArgumentException("empty or mismatched pool");
+        this.items = List.copyOf(items);
+        this.cumulative = new double[weights.length];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i];
+            cumulative[i] = sum;
+        }
+    }
+
+    /** Weights fall with rank, so the first lines of a frequency-ordered list dominate as real name lists do. */
+    static <T> WeightedPool<T> byRank(List<T> items, double exponent) {
+        double[] w = new double[items.size()];
+        for (int i = 0; i < w.length; i++) w[i] = 1.0 / Math.pow(i + 1.5, exponent);
+        return new WeightedPool<>(items, w);
+    }
+
+    T pick(SplittableRandom rng) {
+        double x = rng.nextDouble() * cumulative[cumulative.length - 1];
+        int lo = 0, hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > x) hi = mid; else lo = mid + 1;
+        }
+        return items.get(lo);
+    }
+
+    int size() {
+        return items.size();
+    }
+
+    List<T> items() {
+        return items;
+    }
+}
