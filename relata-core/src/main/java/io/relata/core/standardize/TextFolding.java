@@ -1,0 +1,97 @@
+package io.relata.core.standardize;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds free text to a comparable form: NFKC, any script to Latin to ASCII, lowercase, every run of
+ * non-alphanumeric characters collapsed to one space, trimmed. Apostrophes vanish without leaving a space
+ * ("O'Brien" -> "obrien") because they join the parts of one name; hyphens separate them.
+ *
+ * <p>Plain ASCII input (the common case) never touches ICU: one char loop, and no allocation at all when
+ * the input is already folded.
+ */
+public final class TextFolding {
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    private static final String TO_ASCII = "Any-Latin; Latin-ASCII";
+    // ICU transliterators are not safe for concurrent use: one per thread.
+    private static final ThreadLocal<Transliterator> TRANSLITERATOR =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance(TO_ASCII));
+
+    private TextFolding() {}
+
+    /** The folded form of {@code s}; "" for null or blank input. */
+    public static String fold(String s) {
+        if (s == null) return "";
+        if (!isAscii(s)) s = TRANSLITERATOR.get().transliterate(NFKC.normalize(s));
+        return collapse(s);
+    }
+
+    /** The tokens of the folded form of {@code s}; empty for null or blank input. */
+    public static List<String> tokens(String s) {
+        return split(fold(s));
+    }
+
+    /** Splits an already folded string on its single spaces. */
+    static List<String> split(String folded) {
+        if (folded.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            if (folded.charAt(i) == ' ') {
+                out.add(folded.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(folded.substring(start));
+        return out;
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
+    /** Lowercases ASCII letters, keeps digits, drops apostrophes, turns every other run into one space. */
+    private static String collapse(String s) {
+        if (isFolded(s)) return s; // the common case for data that went through here before: no allocation
+        int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
+        boolean gap = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                if (c != '\'' && c != '`') gap = true;
+                continue;
+            }
+            if (gap && len > 0) out[len++] = ' ';
+            gap = false;
+            out[len++] = c;
+        }
+        return new String(out, 0, len);
+    }
+
+    /** True when {@code s} is already lowercase alphanumeric words separated by single spaces. */
+    private static boolean isFolded(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return n == 0;
+        char prev = 'a';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (prev == ' ') return false;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
+    }
+}
