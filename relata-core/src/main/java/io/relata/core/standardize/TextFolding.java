@@ -1,12 +1,11 @@
 package io.relata.core.standardize;
 
-import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds free text to a comparable form: NFKC, any script to Latin to ASCII, lowercase, every run of
+ * Folds free text to a comparable form: NFKC, any script to Latin to ASCII (ICU transliteration), lowercase, every run of
  * non-alphanumeric characters collapsed to one space, trimmed. Apostrophes vanish without leaving a space
  * ("O'Brien" -> "obrien") because they join the parts of one name; hyphens separate them.
  *
@@ -14,8 +13,9 @@ import java.util.List;
  * the input is already folded.
  */
 public final class TextFolding {
-    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-    private static final String TO_ASCII = "Any-Latin; Latin-ASCII";
+    // Cyrillic goes through the BGN/PCGN romanization (ш -> sh, х -> kh) because that is how English-language
+    // sources spell Russian and Ukrainian names; ICU's default Cyrillic-Latin (ISO 9) gives s, h.
+    private static final String TO_ASCII = "NFKC; [:Cyrillic:] Russian-Latin/BGN; Any-Latin; Latin-ASCII";
     // ICU transliterators are not safe for concurrent use: one per thread.
     private static final ThreadLocal<Transliterator> TRANSLITERATOR =
             ThreadLocal.withInitial(() -> Transliterator.getInstance(TO_ASCII));
@@ -25,7 +25,7 @@ public final class TextFolding {
     /** The folded form of {@code s}; "" for null or blank input. */
     public static String fold(String s) {
         if (s == null) return "";
-        if (!isAscii(s)) s = TRANSLITERATOR.get().transliterate(NFKC.normalize(s));
+        if (!isAscii(s)) s = TRANSLITERATOR.get().transliterate(s);
         return collapse(s);
     }
 

@@ -27,7 +27,9 @@ class TextFoldingTest {
     @Test
     void transliteratesOtherScripts() {
         assertThat(TextFolding.fold("王小明")).isEqualTo("wang xiao ming");
-        assertThat(TextFolding.fold("Мухаммед")).isEqualTo("muhammed");
+        assertThat(TextFolding.fold("Мухаммед")).isEqualTo("mukhammed");
+        assertThat(TextFolding.fold("Шевченко Юрий")).isEqualTo("shevchenko yuriy");
+        assertThat(TextFolding.fold("Nguyễn Văn Thành")).isEqualTo("nguyen van thanh");
         assertThat(TextFolding.fold("Αλέξανδρος")).isEqualTo("alexandros");
         assertThat(TextFolding.fold("محمد")).matches("[a-z]+");
     }
