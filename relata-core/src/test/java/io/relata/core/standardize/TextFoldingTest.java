@@ -54,6 +54,15 @@ class TextFoldingTest {
         assertThat(TextFolding.tokens("")).isEmpty();
     }
 
+    @Test
+    void latinFastPathAgreesWithIcu() {
+        com.ibm.icu.text.Transliterator icu = com.ibm.icu.text.Transliterator.getInstance("NFKC; Any-Latin; Latin-ASCII");
+        for (String s : new String[] {"José GARCÍA-López", "Straße Ærø Œuvre", "Łódź Đorđević", "Þórður Ísleifsson",
+                "Ångström Çelik Şahin İstanbul", "François d’Estaing", "Nguyễn Văn Thành", "Smørrebrød « quoted »"}) {
+            assertThat(TextFolding.fold(s)).as(s).isEqualTo(TextFolding.fold(icu.transliterate(s)));
+        }
+    }
+
     @Property
     void outputIsLowercaseAsciiWithSingleSpaces(@ForAll String s) {
         String f = TextFolding.fold(s);
