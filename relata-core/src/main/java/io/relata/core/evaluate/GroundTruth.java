@@ -1,0 +1,138 @@
+package io.relata.core.evaluate;
+
+import io.relata.core.model.RecordKey;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The true entity of each record, read from a {@code source,id,entity} CSV file (see record-format.md). */
+public final class GroundTruth {
+    private static final List<String> HEADER = List.of("source", "id", "entity");
+
+    private final Object2ObjectOpenHashMap<RecordKey, String> entities;
+
+    private GroundTruth(Object2ObjectOpenHashMap<RecordKey, String> entities) {
+        this.entities = entities;
+    }
+
+    /**
+     * Reads the file; the header must be {@code source,id,entity} (spaces around names and a byte order mark are ignored). A repeated (source, id) with the
+     * same entity is accepted; with a different entity, or any malformed row, the whole load fails, since
+     * scores against a half-read truth would be silently wrong.
+     *
+     * @throws IllegalArgumentException naming the file and line of the first problem
+     * @throws UncheckedIOException     if the file cannot be read
+     */
+    public static GroundTruth load(Path csv) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setIgnoreEmptyLines(false) // skipped below, so that line numbers stay exact
+                .build();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, format)) {
+            return new GroundTruth(read(parser, csv));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ground truth " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object2ObjectOpenHashMap<RecordKey, String> read(CSVParser parser, Path csv) {
+        var entities = new Object2ObjectOpenHashMap<RecordKey, String>();
+        var names = new Object2ObjectOpenHashMap<String, String>(); // one String per entity, not per record
+        Iterator<CSVRecord> rows = parser.iterator();
+        long linesBefore = 0; // line breaks consumed before the current row; a quoted cell may span lines
+        boolean header = true;
+        while (true) {
+            long line = linesBefore + 1;
+            CSVRecord row;
+            try {
+                if (!rows.hasNext()) break;
+                row = rows.next();
+            } catch (UncheckedIOException | IllegalStateException | NoSuchElementException e) {
+                throw error(csv, line, "malformed CSV: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
+            linesBefore = parser.getCurrentLineNumber();
+            if (row.size() == 1 && row.get(0).isBlank()) continue;
+            if (header) {
+                header = false;
+                checkHeader(row, csv, line);
+                continue;
+            }
+            if (row.size() != HEADER.size()) {
+                throw error(csv, line, "expected 3 fields source,id,entity, got " + row.size());
+            }
+            String source = row.get(0), id = row.get(1), entity = row.get(2);
+            if (source.isEmpty() || id.isEmpty() || entity.isEmpty()) {
+                throw error(csv, line, "empty source, id or entity");
+            }
+            String shared = names.putIfAbsent(entity, entity);
+            entity = shared != null ? shared : entity;
+            RecordKey key = new RecordKey(source, id);
+            String previous = entities.putIfAbsent(key, entity);
+            if (previous != null && !previous.equals(entity)) {
+                throw error(csv, line, "record " + key + " is given entity '" + entity
+                        + "' but was given '" + previous + "' earlier");
+            }
+        }
+        if (header) throw error(csv, 1, "empty file; expected the header source,id,entity");
+        entities.trim();
+        return entities;
+    }
+
+    private static void checkHeader(CSVRecord row, Path csv, long line) {
+        List<String> names = row.toList();
+        if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) { // byte order mark from spreadsheet tools
+            names = new java.util.ArrayList<>(names);
+            names.set(0, names.get(0).substring(1));
+        }
+        if (!names.stream().map(String::strip).toList().equals(HEADER)) {
+            throw error(csv, line, "expected the header source,id,entity, got " + String.join(",", row.toList()));
+        }
+    }
+
+    private static IllegalArgumentException error(Path csv, long line, String message) {
+        return new IllegalArgumentException(csv + " line " + line + ": " + message);
+    }
+
+    /** The record's true entity, or null if the truth does not cover it. */
+    public String entityOf(RecordKey key) {
+        return entities.get(key);
+    }
+
+    /** Number of records with a true entity. */
+    public int size() {
+        return entities.size();
+    }
+
+    /**
+     * Dense int labels for {@link ClusterMetrics#evaluate}: records of the same entity share a label, and
+     * each record the truth does not cover gets a label of its own, so it counts as a singleton entity.
+     */
+    public int[] labels(List<RecordKey> keys) {
+        var ids = new Object2IntOpenHashMap<String>();
+        int[] labels = new int[keys.size()];
+        int next = 0;
+        for (int r = 0; r < labels.length; r++) {
+            String entity = entities.get(keys.get(r));
+            if (entity == null) {
+                labels[r] = next++;
+            } else {
+                int id = ids.getOrDefault(entity, -1);
+                if (id < 0) ids.put(entity, id = next++);
+                labels[r] = id;
+            }
+        }
+        return labels;
+    }
+}
