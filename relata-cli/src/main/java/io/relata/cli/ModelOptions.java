@@ -1,0 +1,31 @@
+package io.relata.cli;
+
+import io.relata.core.resolve.MatchModel;
+import io.relata.core.resolve.ResolverSettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options that choose the match model and how a batch is resolved. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "MODEL.json", description = "Match model to use (default: the built-in one).")
+    Path model;
+
+    @Option(names = "--train", description = "Also re-estimate m probabilities by EM on this data (no labels used).")
+    boolean train;
+
+    @Option(names = "--fixed-u", description = "Keep the model's u probabilities instead of estimating them from this data.")
+    boolean fixedU;
+
+    @Option(names = "--max-block", paramLabel = "N", defaultValue = "100",
+            description = "A blocking key shared by more records than this is generic and skipped (default: ${DEFAULT-VALUE}).")
+    int maxBlock;
+
+    MatchModel matchModel() {
+        return model == null ? MatchModel.defaults() : MatchModel.load(model);
+    }
+
+    ResolverSettings settings() {
+        return ResolverSettings.defaults().withMaxBlockSize(maxBlock).withTrainM(train).withEstimateU(!fixedU);
+    }
+}

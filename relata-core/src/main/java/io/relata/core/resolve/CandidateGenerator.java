@@ -1,0 +1,92 @@
+package io.relata.core.resolve;
+
+import io.relata.core.standardize.RecordFeatures;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+import java.util.Arrays;
+
+/**
+ * Blocking: finds the pairs of records worth comparing. Every (key, record) is packed into one long, the
+ * key's hash in the high bits and the record index in the low bits, so that one primitive sort groups the
+ * records of each key. A key shared by more than {@code maxBlockSize} records is a generic value (a shelter's
+ * address, a placeholder phone, John Smith) and is skipped rather than exploded into all its pairs: the
+ * other keys of those records still find their true partners.
+ */
+public final class CandidateGenerator {
+    static final int INDEX_BITS = 24;
+    public static final int MAX_RECORDS = 1 << INDEX_BITS;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    private final int maxBlockSize;
+
+    public CandidateGenerator(int maxBlockSize) {
+        if (maxBlockSize < 2) throw new IllegalArgumentException("maxBlockSize must be at least 2");
+        this.maxBlockSize = maxBlockSize;
+    }
+
+    public CandidatePairs generate(RecordFeatures[] records) {
+        if (records.length > MAX_RECORDS) {
+            throw new IllegalArgumentException("one batch holds at most " + MAX_RECORDS + " records");
+        }
+        long[] entries = keyEntries(records);
+        Arrays.parallelSort(entries);
+        LongArrayList pairs = new LongArrayList(records.length * 4);
+        long blocks = 0, generic = 0;
+        int largestGeneric = 0;
+        int start = 0;
+        while (start < entries.length) {
+            long key = entries[start] & ~INDEX_MASK;
+            int end = start + 1;
+            while (end < entries.length && (entries[end] & ~INDEX_MASK) == key) end++;
+            int size = distinctRecords(entries, start, end);
+            if (size > maxBlockSize) {
+                generic++;
+                largestGeneric = Math.max(largestGeneric, size);
+            } else if (size > 1) {
+                blocks++;
+                emitPairs(entries, start, end, pairs);
+            }
+            start = end;
+        }
+        long[] result = pairs.toLongArray();
+        Arrays.parallelSort(result);
+        return new CandidatePairs(unique(result), blocks, generic, largestGeneric);
+    }
+
+    private static long[] keyEntries(RecordFeatures[] records) {
+        LongArrayList entries = new LongArrayList(records.length * 10);
+        for (int i = 0; i < records.length; i++) {
+            final long index = i;
+            BlockingKeys.keys(records[i], key -> entries.add((key & ~INDEX_MASK) | index));
+        }
+        return entries.toLongArray();
+    }
+
+    private static int distinctRecords(long[] entries, int start, int end) {
+        int n = 1;
+        for (int k = start + 1; k < end; k++) {
+            if (entries[k] != entries[k - 1]) n++;
+        }
+        return n;
+    }
+
+    private static void emitPairs(long[] entries, int start, int end, LongArrayList pairs) {
+        for (int a = start; a < end; a++) {
+            if (a > start && entries[a] == entries[a - 1]) continue;
+            int i = (int) (entries[a] & INDEX_MASK);
+            for (int b = a + 1; b < end; b++) {
+                if (entries[b] == entries[b - 1]) continue;
+                pairs.add(((long) i << 32) | (entries[b] & INDEX_MASK));
+            }
+        }
+    }
+
+    private static long[] unique(long[] sorted) {
+        if (sorted.length == 0) return sorted;
+        int n = 1;
+        for (int k = 1; k < sorted.length; k++) {
+            if (sorted[k] != sorted[n - 1]) sorted[n++] = sorted[k];
+        }
+        return Arrays.copyOf(sorted, n);
+    }
+}

@@ -1,0 +1,53 @@
+package io.relata.core.resolve;
+
+/**
+ * Compares phones and e-mail addresses: sets of values on each side, best agreement wins. The agreed value
+ * is reported so that the scorer can weigh it by how many records share it.
+ */
+final class ContactComparator {
+    static final int EXACT = 0, CLOSE = 1, DIFFERENT = 2, MISSING = 3;
+
+    private ContactComparator() {}
+
+    /** Returns the level; on EXACT, {@code agreed[0]} holds the shared value. */
+    static int phones(String[] a, String[] b, String[] agreed) {
+        if (a.length == 0 || b.length == 0) return MISSING;
+        int best = DIFFERENT;
+        for (String x : a) {
+            for (String y : b) {
+                if (x.equals(y)) {
+                    agreed[0] = x;
+                    return EXACT;
+                }
+                if (best == DIFFERENT && x.length() == y.length() && StringSimilarity.withinOneEdit(x, y)) {
+                    best = CLOSE;
+                }
+            }
+        }
+        return best;
+    }
+
+    static int emails(String[] a, String[] b, String[] agreed) {
+        if (a.length == 0 || b.length == 0) return MISSING;
+        int best = DIFFERENT;
+        for (String x : a) {
+            for (String y : b) {
+                if (x.equals(y)) {
+                    agreed[0] = x;
+                    return EXACT;
+                }
+                if (best == DIFFERENT && closeEmails(x, y)) best = CLOSE;
+            }
+        }
+        return best;
+    }
+
+    private static boolean closeEmails(String x, String y) {
+        int ax = x.indexOf('@'), ay = y.indexOf('@');
+        if (ax <= 0 || ay <= 0) return false;
+        String localX = x.substring(0, ax), localY = y.substring(0, ay);
+        if (localX.equals(localY) && localX.length() >= 5) return true;
+        return x.regionMatches(ax, y, ay, Math.max(x.length() - ax, y.length() - ay))
+                && StringSimilarity.withinOneEdit(localX, localY);
+    }
+}

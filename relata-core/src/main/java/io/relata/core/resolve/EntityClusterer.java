@@ -1,0 +1,110 @@
+package io.relata.core.resolve;
+
+import io.relata.core.standardize.RecordFeatures;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Forms entities from MATCH pairs without chaining. Pairs are taken strongest first; two entities are
+ * joined only if no pair of their records conflicts (different birth dates, different given names, different
+ * lifetime identifiers: cannot-links) and the pairs across them hold together on average. So one weak link,
+ * or a chain A~B~C where A and C are clearly different people, cannot pull two people into one entity.
+ */
+public final class EntityClusterer {
+    /** Beyond this many record pairs across two entities, a deterministic sample is checked. */
+    private static final int MAX_CROSS_PAIRS = 2_500;
+
+    private final PairScorer scorer;
+
+    public EntityClusterer(PairScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    /**
+     * @param pairs   MATCH pairs, packed as in {@link CandidatePairs}
+     * @param weights their total weights
+     */
+    public Clustering cluster(RecordFeatures[] records, long[] pairs, float[] weights) {
+        int n = records.length;
+        int[] parent = new int[n], size = new int[n], next = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+            size[i] = 1;
+            next[i] = i; // circular list of each entity's members
+        }
+        List<Link> links = new ArrayList<>();
+        int refusedByConflict = 0, refusedByCohesion = 0;
+        Comparison c = new Comparison();
+        for (long order : strongestFirst(weights)) {
+            int p = (int) order;
+            int a = CandidatePairs.first(pairs[p]), b = CandidatePairs.second(pairs[p]);
+            int ra = find(parent, a), rb = find(parent, b);
+            if (ra == rb) continue;
+            if (size[ra] > 1 || size[rb] > 1) {
+                int verdict = checkMerge(records, next, ra, rb, c);
+                if (verdict == CONFLICT) {
+                    refusedByConflict++;
+                    continue;
+                }
+                if (verdict == INCOHESIVE) {
+                    refusedByCohesion++;
+                    continue;
+                }
+            }
+            scorer.score(records[a], records[b], c);
+            links.add(new Link(a, b, weights[p], c.matchKey()));
+            // union by size; splice the two circular member lists
+            int big = size[ra] >= size[rb] ? ra : rb, small = big == ra ? rb : ra;
+            parent[small] = big;
+            size[big] += size[small];
+            int t = next[big];
+            next[big] = next[small];
+            next[small] = t;
+        }
+        int[] entityOf = new int[n];
+        for (int i = 0; i < n; i++) entityOf[i] = find(parent, i);
+        return new Clustering(entityOf, links, refusedByConflict, refusedByCohesion);
+    }
+
+    private static final int OK = 0, CONFLICT = 1, INCOHESIVE = 2;
+
+    private int checkMerge(RecordFeatures[] records, int[] next, int ra, int rb, Comparison c) {
+        double sum = 0;
+        int count = 0;
+        int x = ra;
+        do {
+            int y = rb;
+            do {
+                double w = scorer.score(records[x], records[y], c);
+                if (c.conflict) return CONFLICT;
+                sum += w;
+                count++;
+                y = next[y];
+            } while (y != rb && count < MAX_CROSS_PAIRS);
+            x = next[x];
+        } while (x != ra && count < MAX_CROSS_PAIRS);
+        return sum / count >= scorer.model().clusterThreshold() ? OK : INCOHESIVE;
+    }
+
+    /** Pair indices ordered by weight, strongest first; ties keep pair order, so the result is deterministic. */
+    private static long[] strongestFirst(float[] weights) {
+        long[] order = new long[weights.length];
+        for (int p = 0; p < weights.length; p++) {
+            int bits = Float.floatToIntBits(-weights[p]);
+            bits ^= (bits >> 31) & 0x7fffffff; // make negative floats sort as signed ints
+            order[p] = ((long) bits << 32) | p;
+        }
+        Arrays.parallelSort(order);
+        return order;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}

@@ -1,0 +1,56 @@
+package io.relata.core.resolve;
+
+import java.util.List;
+
+/**
+ * The features two records are compared on, each with its comparison levels from the strongest agreement
+ * to the weakest, and {@code MISSING} last (no evidence either way). The levels are fixed by the
+ * comparators; their weights live in the {@link MatchModel}, never in code.
+ */
+public enum Feature {
+    GIVEN_NAME("NAME", "EXACT", "NICKNAME", "FUZZY", "PHONETIC", "INITIAL", "MIDDLE", "WEAK", "DIFFERENT", "MISSING"),
+    SURNAME("SURNAME", "EXACT", "FUZZY", "PHONETIC", "PARTIAL", "WEAK", "DIFFERENT", "MISSING"),
+    NAME_SUFFIX("SUFFIX", "SAME", "CONFLICT", "MISSING"),
+    ORG_NAME("ORGNAME", "EXACT", "FUZZY", "TOKENS", "DIFFERENT", "MISSING"),
+    DOB("DOB", "EXACT", "SWAPPED", "CLOSE", "PARTIAL", "PARTIAL_DIFFERENT", "DIFFERENT", "MISSING"),
+    GENDER("GENDER", "SAME", "DIFFERENT", "MISSING"),
+    NATIONALITY("NATIONALITY", "SHARED", "DIFFERENT", "MISSING"),
+    ADDRESS("ADDRESS", "EXACT", "STREET", "LOCALITY", "DIFFERENT", "MISSING"),
+    PHONE("PHONE", "EXACT", "CLOSE", "DIFFERENT", "MISSING"),
+    EMAIL("EMAIL", "EXACT", "CLOSE", "DIFFERENT", "MISSING"),
+    IDENTIFIER("ID", "EXACT", "CLOSE", "DIFFERENT", "CONFLICT", "MISSING");
+
+    static final Feature[] ALL = values();
+    static final int COUNT = ALL.length;
+
+    private final String keyName;
+    private final List<String> levels;
+
+    Feature(String keyName, String... levels) {
+        this.keyName = keyName;
+        this.levels = List.of(levels);
+    }
+
+    /** The short name used in match keys such as {@code +NAME+DOB-ADDRESS}. */
+    public String keyName() {
+        return keyName;
+    }
+
+    public List<String> levels() {
+        return levels;
+    }
+
+    public int levelCount() {
+        return levels.size();
+    }
+
+    public int missing() {
+        return levels.size() - 1;
+    }
+
+    public int level(String name) {
+        int i = levels.indexOf(name);
+        if (i < 0) throw new IllegalArgumentException(this + " has no level " + name + " (levels: " + levels + ")");
+        return i;
+    }
+}

@@ -1,0 +1,127 @@
+package io.relata.core.resolve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Fellegi-Sunter match model as a value: the features with the m and u probability of each comparison
+ * level, and the thresholds that turn a pair's total weight (a log2 Bayes factor) into an outcome. It can be
+ * printed, saved, loaded, trained and compared; nothing about scoring is hidden in code.
+ *
+ * @param matchThreshold   total weight at or above which a pair is a MATCH
+ * @param reviewThreshold  total weight at or above which a pair is a POSSIBLE_MATCH for a human to review
+ * @param clusterThreshold mean weight over all record pairs across two entities that a merge needs
+ * @param maxTermFrequencyBonus the most weight a rare agreed value may add over the level's average
+ * @param lifetimeIdentifierTypes identifier types a person keeps for life: a different value is a conflict
+ * @param personalFeatures features that describe one person rather than a household (given name, birth date,
+ *                         identifiers): a conflict is overridden only by agreement on other personal features
+ * @param conflictOverride the personal agreement (sum of positive weights) that outweighs one conflict
+ */
+public record MatchModel(
+        String description,
+        List<FeatureParameters> features,
+        double matchThreshold,
+        double reviewThreshold,
+        double clusterThreshold,
+        double maxTermFrequencyBonus,
+        Set<String> lifetimeIdentifierTypes,
+        Set<Feature> personalFeatures,
+        double conflictOverride) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public MatchModel {
+        features = List.copyOf(features);
+        lifetimeIdentifierTypes = Set.copyOf(lifetimeIdentifierTypes);
+        personalFeatures = Set.copyOf(personalFeatures);
+        if (features.size() != Feature.COUNT) {
+            throw new IllegalArgumentException("a model needs parameters for every feature " + List.of(Feature.ALL));
+        }
+        for (int i = 0; i < Feature.COUNT; i++) {
+            if (features.get(i).feature() != Feature.ALL[i]) {
+                throw new IllegalArgumentException("features must be in the order " + List.of(Feature.ALL));
+            }
+        }
+        if (reviewThreshold > matchThreshold) {
+            throw new IllegalArgumentException("reviewThreshold must not exceed matchThreshold");
+        }
+    }
+
+    /** The model Relata ships with, trained on generated multi-source data without labels. */
+    public static MatchModel defaults() {
+        try (InputStream in = MatchModel.class.getResourceAsStream("default-model.json")) {
+            return JSON.readValue(in, MatchModel.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in match model", e);
+        }
+    }
+
+    public static MatchModel load(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), MatchModel.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read match model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void save(Path file) throws IOException {
+        Files.writeString(file, toJson());
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FeatureParameters parameters(Feature f) {
+        return features.get(f.ordinal());
+    }
+
+    public MatchModel withFeatures(List<FeatureParameters> newFeatures) {
+        return new MatchModel(description, newFeatures, matchThreshold, reviewThreshold, clusterThreshold,
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride);
+    }
+
+    public MatchModel withThresholds(double match, double review, double cluster) {
+        return new MatchModel(description, features, match, review, cluster, maxTermFrequencyBonus,
+                lifetimeIdentifierTypes, personalFeatures, conflictOverride);
+    }
+
+    public MatchModel withDescription(String text) {
+        return new MatchModel(text, features, matchThreshold, reviewThreshold, clusterThreshold,
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride);
+    }
+
+    /** A table of every feature level with its m, u and weight, for people to read. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(description).append('\n');
+        b.append(String.format("thresholds: match %.1f, review %.1f, cluster %.1f, conflict override %.1f"
+                + " (log2 Bayes factors)%n", matchThreshold, reviewThreshold, clusterThreshold, conflictOverride));
+        b.append("personal features: ").append(personalFeatures).append('\n');
+        for (FeatureParameters fp : features) {
+            b.append(fp.feature()).append('\n');
+            for (LevelParameters l : fp.levels()) {
+                b.append(String.format("  %-18s m=%.4f u=%.6f weight=%+6.2f%s%s%n", l.level(), l.m(), l.u(),
+                        l.weight(), l.termFrequency() ? " tf" : "", l.conflict() ? " CONFLICT" : ""));
+            }
+        }
+        return b.toString();
+    }
+
+    static List<FeatureParameters> copyFeatures(MatchModel model) {
+        return new ArrayList<>(model.features());
+    }
+}

@@ -1,0 +1,175 @@
+package io.relata.core.resolve;
+
+import io.relata.core.standardize.PersonNameFeatures;
+import io.relata.core.standardize.RecordFeatures;
+
+/**
+ * Scores a pair of records with a {@link MatchModel}: compares every feature, looks up each level's weight,
+ * adjusts exact agreement by how common the agreed value is, and sums. Thread-safe; each thread passes its
+ * own {@link Comparison} scratch.
+ */
+public final class PairScorer {
+    private static final double LOG2 = Math.log(2);
+    private static final int GIVEN = Feature.GIVEN_NAME.ordinal(), SURNAME = Feature.SURNAME.ordinal(),
+            SUFFIX = Feature.NAME_SUFFIX.ordinal(), ORG = Feature.ORG_NAME.ordinal(), DOB = Feature.DOB.ordinal(),
+            GENDER = Feature.GENDER.ordinal(), NATIONALITY = Feature.NATIONALITY.ordinal(),
+            ADDRESS = Feature.ADDRESS.ordinal(), PHONE = Feature.PHONE.ordinal(), EMAIL = Feature.EMAIL.ordinal(),
+            IDENTIFIER = Feature.IDENTIFIER.ordinal();
+    private static final int[] TF_KIND = new int[Feature.COUNT];
+
+    static {
+        TF_KIND[GIVEN] = ValueKind.GIVEN;
+        TF_KIND[SURNAME] = ValueKind.SURNAME;
+        TF_KIND[ORG] = ValueKind.ORG_NAME;
+        TF_KIND[ADDRESS] = ValueKind.ADDRESS;
+        TF_KIND[PHONE] = ValueKind.PHONE;
+        TF_KIND[EMAIL] = ValueKind.EMAIL;
+        TF_KIND[IDENTIFIER] = ValueKind.IDENTIFIER;
+    }
+
+    private final MatchModel model;
+    private final ValueFrequencies frequencies;
+    private final double[][] weight = new double[Feature.COUNT][];
+    private final double[][] u = new double[Feature.COUNT][];
+    private final boolean[][] conflict = new boolean[Feature.COUNT][];
+    private final boolean[][] termFrequency = new boolean[Feature.COUNT][];
+    private final boolean[] personal = new boolean[Feature.COUNT];
+
+    public PairScorer(MatchModel model, ValueFrequencies frequencies) {
+        this.model = model;
+        this.frequencies = frequencies;
+        for (Feature f : model.personalFeatures()) personal[f.ordinal()] = true;
+        for (Feature f : Feature.ALL) {
+            var levels = model.parameters(f).levels();
+            int n = levels.size(), i = f.ordinal();
+            weight[i] = new double[n];
+            u[i] = new double[n];
+            conflict[i] = new boolean[n];
+            termFrequency[i] = new boolean[n];
+            for (int l = 0; l < n; l++) {
+                LevelParameters p = levels.get(l);
+                weight[i][l] = l == f.missing() ? 0 : p.weight();
+                u[i][l] = p.u();
+                conflict[i][l] = p.conflict();
+                termFrequency[i][l] = p.termFrequency();
+            }
+        }
+    }
+
+    public MatchModel model() {
+        return model;
+    }
+
+    /** Compares a and b into {@code c} and returns the total weight. */
+    public double score(RecordFeatures a, RecordFeatures b, Comparison c) {
+        compare(a, b, c);
+        double total = 0, personalSupport = 0;
+        boolean conflicted = false;
+        for (int f = 0; f < Feature.COUNT; f++) {
+            int level = c.levels[f];
+            double w = weight[f][level];
+            if (termFrequency[f][level] && c.agreed[f] != null) {
+                double bonus = Math.log(u[f][level] / frequencies.frequency(TF_KIND[f], c.agreed[f])) / LOG2;
+                w = Math.max(0, w + Math.min(bonus, model.maxTermFrequencyBonus()));
+            }
+            c.weights[f] = w;
+            total += w;
+            if (conflict[f][level]) conflicted = true;
+            else if (personal[f] && w > 0) personalSupport += w;
+        }
+        c.total = total;
+        // a conflict stands unless other personal details agree strongly; shared household details never outweigh it
+        c.conflict = conflicted && personalSupport < model.conflictOverride();
+        return total;
+    }
+
+    /** The outcome a scored comparison stands for. */
+    public Outcome outcome(Comparison c) {
+        if (!c.conflict && c.total >= model.matchThreshold()) return Outcome.MATCH;
+        if (!c.conflict && c.total >= model.reviewThreshold()) return Outcome.POSSIBLE_MATCH;
+        boolean sharesDetail = c.levels[ADDRESS] == AddressComparator.EXACT
+                || c.levels[PHONE] == ContactComparator.EXACT || c.levels[EMAIL] == ContactComparator.EXACT
+                || c.levels[IDENTIFIER] == IdentifierComparator.EXACT;
+        return sharesDetail ? Outcome.POSSIBLY_RELATED : Outcome.NO_MATCH;
+    }
+
+    private void compare(RecordFeatures a, RecordFeatures b, Comparison c) {
+        c.reset();
+        String[] agreed = c.scratch;
+        if (a.isPerson() && b.isPerson()) {
+            compareNames(a.names(), b.names(), c);
+            c.levels[ORG] = (byte) Feature.ORG_NAME.missing();
+        } else {
+            c.levels[GIVEN] = (byte) Feature.GIVEN_NAME.missing();
+            c.levels[SURNAME] = (byte) Feature.SURNAME.missing();
+            c.levels[SUFFIX] = (byte) Feature.NAME_SUFFIX.missing();
+            agreed[0] = null;
+            c.levels[ORG] = (byte) OrgNameComparator.level(a.orgNames(), b.orgNames(), agreed);
+            c.agreed[ORG] = agreed[0];
+        }
+        c.levels[DOB] = (byte) DateComparator.level(a.dob(), b.dob());
+        c.levels[GENDER] = (byte) (a.gender() == 0 || b.gender() == 0 ? 2 : a.gender() == b.gender() ? 0 : 1);
+        c.levels[NATIONALITY] = (byte) nationality(a.nationalities(), b.nationalities());
+        agreed[0] = null;
+        c.levels[ADDRESS] = (byte) AddressComparator.level(a.addresses(), b.addresses(), agreed);
+        c.agreed[ADDRESS] = agreed[0];
+        agreed[0] = null;
+        c.levels[PHONE] = (byte) ContactComparator.phones(a.phones(), b.phones(), agreed);
+        c.agreed[PHONE] = agreed[0];
+        agreed[0] = null;
+        c.levels[EMAIL] = (byte) ContactComparator.emails(a.emails(), b.emails(), agreed);
+        c.agreed[EMAIL] = agreed[0];
+        agreed[0] = null;
+        c.levels[IDENTIFIER] = (byte) IdentifierComparator.level(a.identifiers(), b.identifiers(),
+                model.lifetimeIdentifierTypes(), agreed);
+        c.agreed[IDENTIFIER] = agreed[0];
+    }
+
+    /** Finds the best-weighted alignment of any name of a with any name of b, in either order. */
+    private void compareNames(PersonNameFeatures[] as, PersonNameFeatures[] bs, Comparison c) {
+        double best = Double.NEGATIVE_INFINITY;
+        int bestGiven = Feature.GIVEN_NAME.missing(), bestSurname = Feature.SURNAME.missing();
+        int bestSuffix = Feature.NAME_SUFFIX.missing();
+        String agreedGiven = null, agreedSurname = null;
+        for (PersonNameFeatures x : as) {
+            for (PersonNameFeatures y : bs) {
+                int g = NameComparator.given(x, y), s = NameComparator.surname(x, y);
+                double w = weight[GIVEN][g] + weight[SURNAME][s];
+                if (w > best) {
+                    best = w;
+                    bestGiven = g;
+                    bestSurname = s;
+                    bestSuffix = NameComparator.suffix(x, y);
+                    agreedGiven = g == NameComparator.G_EXACT ? x.given() : null;
+                    agreedSurname = s == NameComparator.S_EXACT ? x.surname() : null;
+                }
+                int sg = NameComparator.asGivenLevel(NameComparator.tokenLevel(x.given(), y.surname()));
+                int ss = NameComparator.tokenLevel(x.surname(), y.given());
+                double sw = weight[GIVEN][sg] + weight[SURNAME][ss];
+                if (sw > best && sg != Feature.GIVEN_NAME.missing() && ss != Feature.SURNAME.missing()) {
+                    best = sw;
+                    bestGiven = sg;
+                    bestSurname = ss;
+                    bestSuffix = NameComparator.suffix(x, y);
+                    agreedGiven = sg == NameComparator.G_EXACT ? x.given() : null;
+                    agreedSurname = ss == NameComparator.S_EXACT ? x.surname() : null;
+                }
+            }
+        }
+        c.levels[GIVEN] = (byte) bestGiven;
+        c.levels[SURNAME] = (byte) bestSurname;
+        c.levels[SUFFIX] = (byte) bestSuffix;
+        c.agreed[GIVEN] = agreedGiven;
+        c.agreed[SURNAME] = agreedSurname;
+    }
+
+    private static int nationality(String[] a, String[] b) {
+        if (a.length == 0 || b.length == 0) return 2;
+        for (String x : a) {
+            for (String y : b) {
+                if (x.equals(y)) return 0;
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,121 @@
+package io.relata.core.standardize;
+
+import io.relata.core.standardize.PhoneStandardizer.StandardPhone;
+import io.relata.core.standardize.DateStandardizer.StandardDate;
+import io.relata.core.standardize.IdentifierStandardizer.StandardIdentifier;
+import io.relata.core.standardize.OrganizationNameStandardizer.StandardOrgName;
+import io.relata.core.model.Address;
+import io.relata.core.model.EntityType;
+import io.relata.core.model.Identifier;
+import io.relata.core.model.Name;
+import io.relata.core.model.Record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a {@link Record} into {@link RecordFeatures} by running each field through its standardizer.
+ * Thread-safe: one instance serves all threads.
+ */
+public final class RecordStandardizer {
+    private final NameStandardizer names = new NameStandardizer();
+    private final OrganizationNameStandardizer orgNames = new OrganizationNameStandardizer();
+    private final DateStandardizer dates;
+    private final PhoneStandardizer phones = new PhoneStandardizer();
+    private final AddressStandardizer addresses = new AddressStandardizer();
+    private final EmailStandardizer emails = new EmailStandardizer();
+    private final IdentifierStandardizer identifiers = new IdentifierStandardizer();
+    private final Map<String, String> defaultCountryBySource;
+
+    /** @param defaultCountryBySource ISO alpha-2 country assumed for a source's phones and addresses */
+    public RecordStandardizer(Map<String, String> defaultCountryBySource, boolean monthFirstDates) {
+        this.defaultCountryBySource = Map.copyOf(defaultCountryBySource);
+        this.dates = new DateStandardizer(monthFirstDates);
+    }
+
+    public RecordStandardizer() {
+        this(Map.of(), false);
+    }
+
+    public RecordFeatures standardize(Record r) {
+        List<String> problems = new ArrayList<>(0);
+        String country = defaultCountryBySource.get(r.source());
+        boolean person = r.type() == EntityType.PERSON;
+
+        List<PersonNameFeatures> personNames = new ArrayList<>(r.names().size());
+        List<StandardOrgName> organizationNames = new ArrayList<>(person ? 0 : r.names().size());
+        for (Name n : r.names()) {
+            if (person) {
+                PersonNameFeatures f = PersonNameFeatures.of(names.standardize(n));
+                if (!f.isEmpty()) personNames.add(f);
+            } else {
+                String text = n.display();
+                StandardOrgName o = orgNames.standardize(text);
+                if (o.name() != null && !o.name().isEmpty()) organizationNames.add(o);
+            }
+        }
+
+        StandardDate dob = null;
+        if (r.dob() != null && !r.dob().isBlank()) {
+            dob = dates.parse(r.dob());
+            if (dob == null) {
+                problems.add("dob: cannot read '" + r.dob() + "' as a date");
+            } else if (dob.implausible()) {
+                problems.add("dob: implausible date '" + r.dob() + "'" + (dob.problem() == null ? "" : " (" + dob.problem() + ")"));
+                dob = null;
+            }
+        }
+
+        Set<String> nationalities = new LinkedHashSet<>();
+        for (String n : r.nationalities()) {
+            String iso = CountryStandardizer.toIso2(n);
+            if (iso != null) nationalities.add(iso);
+            else problems.add("nationalities: unknown country '" + n + "'");
+        }
+
+        Set<String> phoneSet = new LinkedHashSet<>();
+        for (String p : r.phones()) {
+            StandardPhone sp = phones.standardize(p, country);
+            if (sp.e164() == null) problems.add("phones: '" + p + "': " + sp.problem());
+            else if (sp.placeholder()) problems.add("phones: '" + p + "' is a placeholder number");
+            else phoneSet.add(sp.e164());
+        }
+
+        Set<String> emailSet = new LinkedHashSet<>();
+        for (String e : r.emails()) {
+            String se = emails.standardize(e);
+            if (se == null) problems.add("emails: '" + e + "' is not an e-mail address");
+            else emailSet.add(se);
+        }
+
+        List<StandardIdentifier> ids = new ArrayList<>(r.identifiers().size());
+        for (Identifier id : r.identifiers()) {
+            StandardIdentifier si = identifiers.standardize(id);
+            if (si.valid()) ids.add(si);
+            else problems.add("identifiers: " + id.type() + " '" + id.value() + "': " + si.problem());
+        }
+
+        List<AddressFeatures> addressList = new ArrayList<>(r.addresses().size());
+        for (Address a : r.addresses()) {
+            AddressFeatures f = AddressFeatures.of(addresses.standardize(a, country));
+            if (!f.isEmpty()) addressList.add(f);
+        }
+
+        return new RecordFeatures(
+                r.key(),
+                r.type(),
+                personNames.toArray(new PersonNameFeatures[0]),
+                organizationNames.toArray(new StandardOrgName[0]),
+                dob,
+                GenderStandardizer.standardize(r.gender()),
+                nationalities.toArray(new String[0]),
+                phoneSet.toArray(new String[0]),
+                emailSet.toArray(new String[0]),
+                ids.toArray(new StandardIdentifier[0]),
+                addressList.toArray(new AddressFeatures[0]),
+                problems.isEmpty() ? List.of() : List.copyOf(problems));
+    }
+}
