@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Forms entities from MATCH pairs without chaining. Pairs are taken strongest first; two entities are
- * joined only if no pair of their records conflicts (different birth dates, different given names, different
- * lifetime identifiers: cannot-links) and the pairs across them hold together on average. So one weak link,
- * or a chain A~B~C where A and C are clearly different people, cannot pull two people into one entity.
+ * joined only if the pairs of their records across them hold together on average, and few of those pairs
+ * conflict (different birth dates, different given names, different lifetime identifiers: cannot-links).
+ * So one weak link, or a chain A~B~C where A and C are clearly different people, cannot pull two people
+ * into one entity, while one badly keyed record does not keep its own entity apart.
  */
 public final class EntityClusterer {
     /** Beyond this many record pairs across two entities, a deterministic sample is checked. */
@@ -72,19 +73,19 @@ public final class EntityClusterer {
 
     private int checkMerge(RecordFeatures[] records, int[] next, int ra, int rb, Comparison c) {
         double sum = 0;
-        int count = 0;
+        int count = 0, conflicts = 0;
         int x = ra;
         do {
             int y = rb;
             do {
-                double w = scorer.score(records[x], records[y], c);
-                if (c.conflict) return CONFLICT;
-                sum += w;
+                sum += scorer.score(records[x], records[y], c);
+                if (c.conflict) conflicts++;
                 count++;
                 y = next[y];
             } while (y != rb && count < MAX_CROSS_PAIRS);
             x = next[x];
         } while (x != ra && count < MAX_CROSS_PAIRS);
+        if (conflicts > count * scorer.model().maxConflictShare()) return CONFLICT;
         return sum / count >= scorer.model().clusterThreshold() ? OK : INCOHESIVE;
     }
 

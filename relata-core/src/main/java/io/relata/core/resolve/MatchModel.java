@@ -25,6 +25,7 @@ import java.util.Set;
  * @param personalFeatures features that describe one person rather than a household (given name, birth date,
  *                         identifiers): a conflict is overridden only by agreement on other personal features
  * @param conflictOverride the personal agreement (sum of positive weights) that outweighs one conflict
+ * @param maxConflictShare the largest share of conflicting record pairs across two entities that may merge
  */
 public record MatchModel(
         String description,
@@ -35,7 +36,8 @@ public record MatchModel(
         double maxTermFrequencyBonus,
         Set<String> lifetimeIdentifierTypes,
         Set<Feature> personalFeatures,
-        double conflictOverride) {
+        double conflictOverride,
+        double maxConflictShare) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -91,17 +93,22 @@ public record MatchModel(
 
     public MatchModel withFeatures(List<FeatureParameters> newFeatures) {
         return new MatchModel(description, newFeatures, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare);
     }
 
     public MatchModel withThresholds(double match, double review, double cluster) {
         return new MatchModel(description, features, match, review, cluster, maxTermFrequencyBonus,
-                lifetimeIdentifierTypes, personalFeatures, conflictOverride);
+                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare);
+    }
+
+    public MatchModel withConflictRules(double override, double share) {
+        return new MatchModel(description, features, matchThreshold, reviewThreshold, clusterThreshold,
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share);
     }
 
     public MatchModel withDescription(String text) {
         return new MatchModel(text, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare);
     }
 
     /** A table of every feature level with its m, u and weight, for people to read. */
