@@ -2,35 +2,46 @@ package io.relata.core.evaluate;
 
 import io.relata.core.model.RecordKey;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** The true entity of each record, read from a {@code source,id,entity} CSV file (see record-format.md). */
+/**
+ * The true entity of each record, read from a {@code source,id,entity} CSV file (see record-format.md).
+ *
+ * <p>Held as source -> id -> dense entity number rather than RecordKey -> String: at 10 million records
+ * that saves an object per record, which is most of the load time (garbage collection) and memory.
+ */
 public final class GroundTruth {
     private static final List<String> HEADER = List.of("source", "id", "entity");
 
-    private final Object2ObjectOpenHashMap<RecordKey, String> entities;
+    private final Map<String, Object2IntOpenHashMap<String>> bySource;
+    private final List<String> entityNames; // indexed by entity number
+    private final int size;
 
-    private GroundTruth(Object2ObjectOpenHashMap<RecordKey, String> entities) {
-        this.entities = entities;
+    private GroundTruth(Map<String, Object2IntOpenHashMap<String>> bySource, List<String> entityNames) {
+        this.bySource = bySource;
+        this.entityNames = entityNames;
+        this.size = bySource.values().stream().mapToInt(Map::size).sum();
     }
 
     /**
-     * Reads the file; the header must be {@code source,id,entity} (spaces around names and a byte order mark are ignored). A repeated (source, id) with the
-     * same entity is accepted; with a different entity, or any malformed row, the whole load fails, since
-     * scores against a half-read truth would be silently wrong.
+     * Reads the file; the header must be {@code source,id,entity} (spaces around names and a byte order
+     * mark are ignored). A repeated (source, id) with the same entity is accepted; with a different
+     * entity, or any malformed row, the whole load fails, since scores against a half-read truth would be
+     * silently wrong.
      *
      * @throws IllegalArgumentException naming the file and line of the first problem
      * @throws UncheckedIOException     if the file cannot be read
@@ -41,15 +52,17 @@ public final class GroundTruth {
                 .build();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(in, format)) {
-            return new GroundTruth(read(parser, csv));
+            return read(parser, csv);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ground truth " + csv + ": " + e.getMessage(), e);
         }
     }
 
-    private static Object2ObjectOpenHashMap<RecordKey, String> read(CSVParser parser, Path csv) {
-        var entities = new Object2ObjectOpenHashMap<RecordKey, String>();
-        var names = new Object2ObjectOpenHashMap<String, String>(); // one String per entity, not per record
+    private static GroundTruth read(CSVParser parser, Path csv) {
+        Map<String, Object2IntOpenHashMap<String>> bySource = new HashMap<>();
+        var numbers = new Object2IntOpenHashMap<String>(); // entity name -> number
+        numbers.defaultReturnValue(-1);
+        List<String> names = new ArrayList<>();
         Iterator<CSVRecord> rows = parser.iterator();
         long linesBefore = 0; // line breaks consumed before the current row; a quoted cell may span lines
         boolean header = true;
@@ -76,24 +89,33 @@ public final class GroundTruth {
             if (source.isEmpty() || id.isEmpty() || entity.isEmpty()) {
                 throw error(csv, line, "empty source, id or entity");
             }
-            String shared = names.putIfAbsent(entity, entity);
-            entity = shared != null ? shared : entity;
-            RecordKey key = new RecordKey(source, id);
-            String previous = entities.putIfAbsent(key, entity);
-            if (previous != null && !previous.equals(entity)) {
-                throw error(csv, line, "record " + key + " is given entity '" + entity
-                        + "' but was given '" + previous + "' earlier");
+            int number = numbers.putIfAbsent(entity, names.size());
+            if (number < 0) {
+                number = names.size();
+                names.add(entity);
+            }
+            var ids = bySource.computeIfAbsent(source, s -> newIdMap());
+            int previous = ids.putIfAbsent(id, number);
+            if (previous >= 0 && previous != number) {
+                throw error(csv, line, "record " + new RecordKey(source, id) + " is given entity '" + entity
+                        + "' but was given '" + names.get(previous) + "' earlier");
             }
         }
         if (header) throw error(csv, 1, "empty file; expected the header source,id,entity");
-        entities.trim();
-        return entities;
+        bySource.values().forEach(Object2IntOpenHashMap::trim);
+        return new GroundTruth(bySource, names);
+    }
+
+    private static Object2IntOpenHashMap<String> newIdMap() {
+        var ids = new Object2IntOpenHashMap<String>();
+        ids.defaultReturnValue(-1);
+        return ids;
     }
 
     private static void checkHeader(CSVRecord row, Path csv, long line) {
         List<String> names = row.toList();
         if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) { // byte order mark from spreadsheet tools
-            names = new java.util.ArrayList<>(names);
+            names = new ArrayList<>(names);
             names.set(0, names.get(0).substring(1));
         }
         if (!names.stream().map(String::strip).toList().equals(HEADER)) {
@@ -107,31 +129,30 @@ public final class GroundTruth {
 
     /** The record's true entity, or null if the truth does not cover it. */
     public String entityOf(RecordKey key) {
-        return entities.get(key);
+        int number = numberOf(key);
+        return number < 0 ? null : entityNames.get(number);
+    }
+
+    private int numberOf(RecordKey key) {
+        var ids = bySource.get(key.source());
+        return ids == null ? -1 : ids.getInt(key.id());
     }
 
     /** Number of records with a true entity. */
     public int size() {
-        return entities.size();
+        return size;
     }
 
     /**
-     * Dense int labels for {@link ClusterMetrics#evaluate}: records of the same entity share a label, and
+     * Int labels for {@link ClusterMetrics#evaluate}: records of the same entity share a label, and
      * each record the truth does not cover gets a label of its own, so it counts as a singleton entity.
      */
     public int[] labels(List<RecordKey> keys) {
-        var ids = new Object2IntOpenHashMap<String>();
         int[] labels = new int[keys.size()];
-        int next = 0;
+        int unknown = entityNames.size(); // entity numbers are 0 .. entities-1, so start above them
         for (int r = 0; r < labels.length; r++) {
-            String entity = entities.get(keys.get(r));
-            if (entity == null) {
-                labels[r] = next++;
-            } else {
-                int id = ids.getOrDefault(entity, -1);
-                if (id < 0) ids.put(entity, id = next++);
-                labels[r] = id;
-            }
+            int number = numberOf(keys.get(r));
+            labels[r] = number >= 0 ? number : unknown++;
         }
         return labels;
     }

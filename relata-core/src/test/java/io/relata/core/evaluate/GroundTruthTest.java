@@ -48,7 +48,8 @@ class GroundTruthTest {
         int[] labels = t.labels(List.of(new RecordKey("S", "1"), new RecordKey("X", "1"),
                 new RecordKey("S", "2"), new RecordKey("X", "2"), new RecordKey("S", "3")));
 
-        assertThat(labels).containsExactly(0, 1, 0, 2, 3); // S:1 and S:2 are entity E; X:1, X:2 unknown
+        // entities numbered in file order (E 0, F 1); unknown records numbered after them
+        assertThat(labels).containsExactly(0, 2, 0, 3, 1);
     }
 
     @Test
