@@ -10,11 +10,13 @@ public final class Comparison {
     final String[] agreed = new String[Feature.COUNT];
     final String[] scratch = new String[1];
     double total;
+    double otherEvidence;
     boolean conflict;
 
     void reset() {
         java.util.Arrays.fill(agreed, null);
         total = 0;
+        otherEvidence = 0;
         conflict = false;
     }
 
@@ -37,6 +39,11 @@ public final class Comparison {
 
     public double total() {
         return total;
+    }
+
+    /** The weight of every feature but the names. */
+    public double otherEvidence() {
+        return otherEvidence;
     }
 
     /** True when some feature is at a conflict level: the records must not be in one entity. */

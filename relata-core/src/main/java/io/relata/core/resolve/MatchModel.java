@@ -26,6 +26,8 @@ import java.util.Set;
  *                         identifiers): a conflict is overridden only by agreement on other personal features
  * @param conflictOverride the personal agreement (sum of positive weights) that outweighs one conflict
  * @param maxConflictShare the largest share of conflicting record pairs across two entities that may merge
+ * @param minOtherEvidence the weight features other than names must add for a MATCH: a name alone, however
+ *                         rare, never makes two records one entity
  */
 public record MatchModel(
         String description,
@@ -37,7 +39,8 @@ public record MatchModel(
         Set<String> lifetimeIdentifierTypes,
         Set<Feature> personalFeatures,
         double conflictOverride,
-        double maxConflictShare) {
+        double maxConflictShare,
+        double minOtherEvidence) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -93,22 +96,22 @@ public record MatchModel(
 
     public MatchModel withFeatures(List<FeatureParameters> newFeatures) {
         return new MatchModel(description, newFeatures, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence);
     }
 
     public MatchModel withThresholds(double match, double review, double cluster) {
         return new MatchModel(description, features, match, review, cluster, maxTermFrequencyBonus,
-                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare);
+                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence);
     }
 
     public MatchModel withConflictRules(double override, double share) {
         return new MatchModel(description, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share, minOtherEvidence);
     }
 
     public MatchModel withDescription(String text) {
         return new MatchModel(text, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence);
     }
 
     /** A table of every feature level with its m, u and weight, for people to read. */

@@ -63,7 +63,7 @@ public final class PairScorer {
     /** Compares a and b into {@code c} and returns the total weight. */
     public double score(RecordFeatures a, RecordFeatures b, Comparison c) {
         compare(a, b, c);
-        double total = 0, personalSupport = 0;
+        double total = 0, personalSupport = 0, names = 0;
         boolean conflicted = false;
         for (int f = 0; f < Feature.COUNT; f++) {
             int level = c.levels[f];
@@ -74,10 +74,12 @@ public final class PairScorer {
             }
             c.weights[f] = w;
             total += w;
+            if (f == GIVEN || f == SURNAME || f == SUFFIX || f == ORG) names += w;
             if (conflict[f][level]) conflicted = true;
             else if (personal[f] && w > 0) personalSupport += w;
         }
         c.total = total;
+        c.otherEvidence = total - names;
         // a conflict stands unless other personal details agree strongly; shared household details never outweigh it
         c.conflict = conflicted && personalSupport < model.conflictOverride();
         return total;
@@ -85,7 +87,9 @@ public final class PairScorer {
 
     /** The outcome a scored comparison stands for. */
     public Outcome outcome(Comparison c) {
-        if (!c.conflict && c.total >= model.matchThreshold()) return Outcome.MATCH;
+        if (!c.conflict && c.total >= model.matchThreshold() && c.otherEvidence >= model.minOtherEvidence()) {
+            return Outcome.MATCH;
+        }
         if (!c.conflict && c.total >= model.reviewThreshold()) return Outcome.POSSIBLE_MATCH;
         boolean sharesDetail = c.levels[ADDRESS] == AddressComparator.EXACT
                 || c.levels[PHONE] == ContactComparator.EXACT || c.levels[EMAIL] == ContactComparator.EXACT
