@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
 final class BlockingKeys {
     private static final int SURNAME_YEAR = 1, NAME_SOUNDS = 2, NAME_PREFIX = 3, DOB_GIVEN = 4, DOB_SURNAME = 5,
             IDENTIFIER = 6, PHONE = 7, EMAIL = 8, ADDRESS_SURNAME = 9, ORG_NAME = 10, ORG_TOKEN = 11,
-            ORG_ADDRESS = 12;
+            ORG_ADDRESS = 12, EMAIL_LOCAL = 13;
     private static final int ORGANIZATION_OFFSET = 1000;
 
     private BlockingKeys() {}
@@ -31,7 +31,12 @@ final class BlockingKeys {
             if (id.value().length() >= 4) out.accept(hash(IDENTIFIER + offset, id.value()));
         }
         for (String p : r.phones()) out.accept(hash(PHONE + offset, p));
-        for (String e : r.emails()) out.accept(hash(EMAIL + offset, e));
+        for (String e : r.emails()) {
+            out.accept(hash(EMAIL + offset, e));
+            // the local part alone still meets when the domain is misspelled
+            int at = e.indexOf('@');
+            if (at >= 3) out.accept(hash(EMAIL_LOCAL + offset, e.substring(0, at)));
+        }
     }
 
     private static void personKeys(RecordFeatures r, LongConsumer out) {
@@ -51,12 +56,14 @@ final class BlockingKeys {
             }
             if (n.given() != null && n.surname() != null) {
                 out.accept(unordered(NAME_PREFIX, prefix(n.given(), 2), prefix(n.surname(), 3)));
-                if (dobKey != 0) {
-                    out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_GIVEN), dobKey),
-                            n.given().charAt(0))));
-                    out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_SURNAME), dobKey),
-                            n.surname().charAt(0))));
-                }
+            }
+            if (dobKey != 0 && n.given() != null) {
+                out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_GIVEN), dobKey),
+                        n.given().charAt(0))));
+            }
+            if (dobKey != 0 && n.surname() != null) {
+                out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_SURNAME), dobKey),
+                        n.surname().charAt(0))));
             }
             for (AddressFeatures a : r.addresses()) {
                 if (a.key() != null && sp != null && !sp.isEmpty()) {

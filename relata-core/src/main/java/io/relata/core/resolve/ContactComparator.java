@@ -42,12 +42,11 @@ final class ContactComparator {
         return best;
     }
 
+    /** Same local part, or one typo anywhere, or close enough overall (typos in local part and domain). */
     private static boolean closeEmails(String x, String y) {
         int ax = x.indexOf('@'), ay = y.indexOf('@');
         if (ax <= 0 || ay <= 0) return false;
-        String localX = x.substring(0, ax), localY = y.substring(0, ay);
-        if (localX.equals(localY) && localX.length() >= 5) return true;
-        return x.regionMatches(ax, y, ay, Math.max(x.length() - ax, y.length() - ay))
-                && StringSimilarity.withinOneEdit(localX, localY);
+        if (ax == ay && x.regionMatches(0, y, 0, ax) && ax >= 2) return true;
+        return StringSimilarity.withinOneEdit(x, y) || StringSimilarity.jaroWinkler(x, y) >= 0.92;
     }
 }
