@@ -83,6 +83,7 @@ final class EvalCommand implements Callable<Integer> {
             print(stdout, "b-cubed", e.bcubed());
             stdout.printf("candidate pairs   %,d (blocking recall %.4f; %,d generic keys skipped)%n",
                     s.candidatePairs(), blocking.recall(), s.genericBlocks());
+            stdout.printf("pairs by key      %s%n", s.pairsByKeyKind());
             stdout.printf("match pairs       %,d; possible matches for review %,d; merges refused %,d (conflict) %,d (cohesion)%n",
                     s.matchPairs(), s.possibleMatchPairs(), s.refusedByConflict(), s.refusedByCohesion());
             stdout.printf("time              %.2f s, %,.0f records/s (standardize %.2f, block %.2f, fit %.2f, score %.2f, cluster %.2f)%n",

@@ -7,7 +7,6 @@ import io.relata.core.standardize.DateStandardizer.StandardDate;
 import io.relata.core.standardize.IdentifierStandardizer.StandardIdentifier;
 import io.relata.core.standardize.OrganizationNameStandardizer.StandardOrgName;
 
-import java.util.function.LongConsumer;
 
 /**
  * The blocking keys of a record: records that share any key become a candidate pair. Several keys at once,
@@ -15,31 +14,47 @@ import java.util.function.LongConsumer;
  * brings the two records together. Person and organization keys never meet.
  */
 final class BlockingKeys {
-    private static final int SURNAME_YEAR = 1, NAME_SOUNDS = 2, NAME_PREFIX = 3, DOB_GIVEN = 4, DOB_SURNAME = 5,
-            IDENTIFIER = 6, PHONE = 7, EMAIL = 8, ADDRESS_SURNAME = 9, ORG_NAME = 10, ORG_TOKEN = 11,
-            ORG_ADDRESS = 12, EMAIL_LOCAL = 13;
-    private static final int ORGANIZATION_OFFSET = 1000;
+    static final int SURNAME_YEAR = 1, NAME_SOUNDS = 2, NAME_PREFIX = 3, DOB_GIVEN = 4, DOB_SURNAME = 5,
+            IDENTIFIER = 6, PHONE = 7, EMAIL = 8, EMAIL_LOCAL = 9, ADDRESS_SURNAME = 10, ORG_NAME = 11,
+            ORG_TOKEN = 12, ORG_ADDRESS = 13, ORG_IDENTIFIER = 14, ORG_PHONE = 15, ORG_EMAIL = 16,
+            ORG_EMAIL_LOCAL = 17;
+    /** Names of the key kinds, indexed by kind, for reports. */
+    static final String[] KIND_NAMES = {"", "surname sound+birth year", "given+surname sounds", "name prefixes",
+            "birth date+given initial", "birth date+surname initial", "identifier", "phone", "email",
+            "email local part", "address+surname sound", "organization name", "organization name token",
+            "organization address", "organization identifier", "organization phone", "organization email",
+            "organization email local part"};
+    private static final int ORGANIZATION_OFFSET = ORG_IDENTIFIER - IDENTIFIER;
+
+    static boolean isNameOnly(int kind) {
+        return kind == NAME_SOUNDS || kind == NAME_PREFIX || kind == ORG_TOKEN;
+    }
+
+    /** Receives each key: its kind and its 64-bit hash. */
+    interface Sink {
+        void key(int kind, long hash);
+    }
 
     private BlockingKeys() {}
 
     /** Emits every blocking key of r (a key may repeat; the generator ignores repeats). */
-    static void keys(RecordFeatures r, LongConsumer out) {
+    static void keys(RecordFeatures r, Sink out) {
         if (r.isPerson()) personKeys(r, out);
         else organizationKeys(r, out);
         int offset = r.isPerson() ? 0 : ORGANIZATION_OFFSET;
         for (StandardIdentifier id : r.identifiers()) {
-            if (id.value().length() >= 4) out.accept(hash(IDENTIFIER + offset, id.value()));
+            if (id.value().length() >= 4) out.key(IDENTIFIER + offset, hash(IDENTIFIER, id.value()));
         }
-        for (String p : r.phones()) out.accept(hash(PHONE + offset, p));
+        for (String p : r.phones()) out.key(PHONE + offset, hash(PHONE, p));
         for (String e : r.emails()) {
-            out.accept(hash(EMAIL + offset, e));
+            out.key(EMAIL + offset, hash(EMAIL, e));
             // the local part alone still meets when the domain is misspelled
             int at = e.indexOf('@');
-            if (at >= 3) out.accept(hash(EMAIL_LOCAL + offset, e.substring(0, at)));
+            if (at >= 3) out.key(EMAIL_LOCAL + offset, hash(EMAIL_LOCAL, e.substring(0, at)));
         }
     }
 
-    private static void personKeys(RecordFeatures r, LongConsumer out) {
+    private static void personKeys(RecordFeatures r, Sink out) {
         StandardDate dob = r.dob();
         int dobKey = 0;
         if (dob != null && dob.month() != 0 && dob.day() != 0) {
@@ -49,39 +64,40 @@ final class BlockingKeys {
         for (PersonNameFeatures n : r.names()) {
             String gp = n.givenPhonetic(), sp = n.surnamePhonetic();
             if (sp != null && !sp.isEmpty() && dob != null) {
-                out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(SURNAME_YEAR), sp), dob.year())));
+                out.key(SURNAME_YEAR, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(SURNAME_YEAR), sp), dob.year())));
             }
             if (gp != null && sp != null && !gp.isEmpty() && !sp.isEmpty()) {
-                out.accept(unordered(NAME_SOUNDS, gp, sp));
+                out.key(NAME_SOUNDS, unordered(NAME_SOUNDS, gp, sp));
             }
             if (n.given() != null && n.surname() != null) {
-                out.accept(unordered(NAME_PREFIX, prefix(n.given(), 2), prefix(n.surname(), 3)));
+                out.key(NAME_PREFIX, unordered(NAME_PREFIX, prefix(n.given(), 2), prefix(n.surname(), 3)));
             }
             if (dobKey != 0 && n.given() != null) {
-                out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_GIVEN), dobKey),
+                out.key(DOB_GIVEN, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_GIVEN), dobKey),
                         n.given().charAt(0))));
             }
             if (dobKey != 0 && n.surname() != null) {
-                out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_SURNAME), dobKey),
+                out.key(DOB_SURNAME, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_SURNAME), dobKey),
                         n.surname().charAt(0))));
             }
             for (AddressFeatures a : r.addresses()) {
                 if (a.key() != null && sp != null && !sp.isEmpty()) {
-                    out.accept(KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(ADDRESS_SURNAME), a.key()), sp)));
+                    out.key(ADDRESS_SURNAME,
+                            KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(ADDRESS_SURNAME), a.key()), sp)));
                 }
             }
         }
     }
 
-    private static void organizationKeys(RecordFeatures r, LongConsumer out) {
+    private static void organizationKeys(RecordFeatures r, Sink out) {
         for (StandardOrgName o : r.orgNames()) {
-            out.accept(hash(ORG_NAME, o.name()));
+            out.key(ORG_NAME, hash(ORG_NAME, o.name()));
             for (String t : o.tokens()) {
-                if (t.length() >= 3) out.accept(hash(ORG_TOKEN, t));
+                if (t.length() >= 3) out.key(ORG_TOKEN, hash(ORG_TOKEN, t));
             }
         }
         for (AddressFeatures a : r.addresses()) {
-            if (a.key() != null) out.accept(hash(ORG_ADDRESS, a.key()));
+            if (a.key() != null) out.key(ORG_ADDRESS, hash(ORG_ADDRESS, a.key()));
         }
     }
 

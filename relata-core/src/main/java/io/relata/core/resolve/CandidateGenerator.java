@@ -13,9 +13,15 @@ import java.util.Arrays;
  * other keys of those records still find their true partners.
  */
 public final class CandidateGenerator {
-    static final int INDEX_BITS = 24;
+    static final int INDEX_BITS = 24, KIND_BITS = 5;
     public static final int MAX_RECORDS = 1 << INDEX_BITS;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+    /** The key part of an entry: hash bits and kind; the kind sits just above the index. */
+    private static final long KEY_MASK = ~INDEX_MASK;
+    private static final long HASH_MASK = -1L << (INDEX_BITS + KIND_BITS);
+
+    /** Keys on a name alone are broad: a block of them turns generic at a fraction of the usual size. */
+    private static final int NAME_ONLY_DIVISOR = 4;
 
     private final int maxBlockSize;
 
@@ -32,34 +38,46 @@ public final class CandidateGenerator {
         Arrays.parallelSort(entries);
         LongArrayList pairs = new LongArrayList(records.length * 4);
         long blocks = 0, generic = 0;
+        long[] pairsByKind = new long[BlockingKeys.KIND_NAMES.length];
         int largestGeneric = 0;
         int start = 0;
         while (start < entries.length) {
-            long key = entries[start] & ~INDEX_MASK;
+            long key = entries[start] & KEY_MASK;
             int end = start + 1;
-            while (end < entries.length && (entries[end] & ~INDEX_MASK) == key) end++;
+            while (end < entries.length && (entries[end] & KEY_MASK) == key) end++;
             int size = distinctRecords(entries, start, end);
-            if (size > maxBlockSize) {
+            int kind = (int) (key >>> INDEX_BITS) & ((1 << KIND_BITS) - 1);
+            if (size > (BlockingKeys.isNameOnly(kind) ? maxBlockSize / NAME_ONLY_DIVISOR : maxBlockSize)) {
                 generic++;
                 largestGeneric = Math.max(largestGeneric, size);
             } else if (size > 1) {
                 blocks++;
+                pairsByKind[kind] += (long) size * (size - 1) / 2;
                 emitPairs(entries, start, end, pairs);
             }
             start = end;
         }
         long[] result = pairs.toLongArray();
         Arrays.parallelSort(result);
-        return new CandidatePairs(unique(result), blocks, generic, largestGeneric);
+        return new CandidatePairs(unique(result), blocks, generic, largestGeneric, pairsByKind(pairsByKind));
     }
 
     private static long[] keyEntries(RecordFeatures[] records) {
         LongArrayList entries = new LongArrayList(records.length * 10);
         for (int i = 0; i < records.length; i++) {
             final long index = i;
-            BlockingKeys.keys(records[i], key -> entries.add((key & ~INDEX_MASK) | index));
+            BlockingKeys.keys(records[i],
+                    (kind, hash) -> entries.add((hash & HASH_MASK) | ((long) kind << INDEX_BITS) | index));
         }
         return entries.toLongArray();
+    }
+
+    private static java.util.Map<String, Long> pairsByKind(long[] counts) {
+        java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > 0) byName.put(BlockingKeys.KIND_NAMES[k], counts[k]);
+        }
+        return byName;
     }
 
     private static int distinctRecords(long[] entries, int start, int end) {

@@ -7,8 +7,10 @@ package io.relata.core.resolve;
  * @param blocks        keys shared by at least two records
  * @param genericBlocks keys shared by more records than the block limit: generic values, not compared
  * @param largestGenericBlock size of the largest skipped block
+ * @param pairsByKind   pairs each kind of key proposed, before pairs found by several keys are merged
  */
-public record CandidatePairs(long[] pairs, long blocks, long genericBlocks, int largestGenericBlock) {
+public record CandidatePairs(long[] pairs, long blocks, long genericBlocks, int largestGenericBlock,
+                             java.util.Map<String, Long> pairsByKind) {
     public int size() {
         return pairs.length;
     }

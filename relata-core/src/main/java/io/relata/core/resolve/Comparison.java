@@ -10,6 +10,7 @@ public final class Comparison {
     final String[] agreed = new String[Feature.COUNT];
     final String[] scratch = new String[1];
     double total;
+    double prior;
     double otherEvidence;
     boolean conflict;
 
@@ -37,8 +38,24 @@ public final class Comparison {
         return agreed[f.ordinal()];
     }
 
+    /** The sum of the feature weights: a log2 Bayes factor. */
     public double total() {
         return total;
+    }
+
+    /** The prior log2 odds of a match in this population. */
+    public double prior() {
+        return prior;
+    }
+
+    /** Posterior log2 odds: the evidence and the prior together. */
+    public double posterior() {
+        return total + prior;
+    }
+
+    /** Posterior probability that both records are one entity, under the model's independence assumptions. */
+    public double probability() {
+        return 1 / (1 + Math.pow(2, -posterior()));
     }
 
     /** The weight of every feature but the names. */

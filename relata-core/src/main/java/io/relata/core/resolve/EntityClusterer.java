@@ -86,7 +86,7 @@ public final class EntityClusterer {
             x = next[x];
         } while (x != ra && count < MAX_CROSS_PAIRS);
         if (conflicts > count * scorer.model().maxConflictShare()) return CONFLICT;
-        return sum / count >= scorer.model().clusterThreshold() ? OK : INCOHESIVE;
+        return sum / count + scorer.prior() >= scorer.model().clusterThreshold() ? OK : INCOHESIVE;
     }
 
     /** Pair indices ordered by weight, strongest first; ties keep pair order, so the result is deterministic. */

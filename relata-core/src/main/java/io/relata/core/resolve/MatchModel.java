@@ -14,12 +14,16 @@ import java.util.Set;
 
 /**
  * A Fellegi-Sunter match model as a value: the features with the m and u probability of each comparison
- * level, and the thresholds that turn a pair's total weight (a log2 Bayes factor) into an outcome. It can be
- * printed, saved, loaded, trained and compared; nothing about scoring is hidden in code.
+ * level, and the thresholds that turn a pair's evidence into an outcome. The evidence is the total weight
+ * (a log2 Bayes factor) plus the prior log2 odds that two records of the population are one entity, so that
+ * a larger population, where look-alikes are more likely, needs more evidence. It can be printed, saved,
+ * loaded, trained and compared; nothing about scoring is hidden in code.
  *
- * @param matchThreshold   total weight at or above which a pair is a MATCH
- * @param reviewThreshold  total weight at or above which a pair is a POSSIBLE_MATCH for a human to review
- * @param clusterThreshold mean weight over all record pairs across two entities that a merge needs
+ * @param matchThreshold   posterior log2 odds at or above which a pair is a MATCH
+ * @param reviewThreshold  posterior log2 odds at or above which a pair is a POSSIBLE_MATCH for review
+ * @param clusterThreshold posterior log2 odds, averaged over all record pairs across two entities, that a
+ *                         merge needs
+ * @param matchesPerRecord how many other records a record is expected to match: sets the prior odds
  * @param maxTermFrequencyBonus the most weight a rare agreed value may add over the level's average
  * @param lifetimeIdentifierTypes identifier types a person keeps for life: a different value is a conflict
  * @param personalFeatures features that describe one person rather than a household (given name, birth date,
@@ -40,7 +44,8 @@ public record MatchModel(
         Set<Feature> personalFeatures,
         double conflictOverride,
         double maxConflictShare,
-        double minOtherEvidence) {
+        double minOtherEvidence,
+        double matchesPerRecord) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -96,30 +101,35 @@ public record MatchModel(
 
     public MatchModel withFeatures(List<FeatureParameters> newFeatures) {
         return new MatchModel(description, newFeatures, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, matchesPerRecord);
     }
 
     public MatchModel withThresholds(double match, double review, double cluster) {
         return new MatchModel(description, features, match, review, cluster, maxTermFrequencyBonus,
-                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence);
+                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, matchesPerRecord);
     }
 
     public MatchModel withConflictRules(double override, double share) {
         return new MatchModel(description, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share, minOtherEvidence);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share, minOtherEvidence, matchesPerRecord);
     }
 
     public MatchModel withDescription(String text) {
         return new MatchModel(text, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, matchesPerRecord);
+    }
+
+    /** The prior log2 odds that two records of a population of {@code records} are one entity. */
+    public double priorWeight(long records) {
+        return Math.log(matchesPerRecord / Math.max(1, records - 1)) / Math.log(2);
     }
 
     /** A table of every feature level with its m, u and weight, for people to read. */
     public String describe() {
         StringBuilder b = new StringBuilder();
         b.append(description).append('\n');
-        b.append(String.format("thresholds: match %.1f, review %.1f, cluster %.1f, conflict override %.1f"
-                + " (log2 Bayes factors)%n", matchThreshold, reviewThreshold, clusterThreshold, conflictOverride));
+        b.append(String.format("thresholds: match %.1f, review %.1f, cluster %.1f (posterior log2 odds),"
+                + " conflict override %.1f (log2 Bayes factor)%n", matchThreshold, reviewThreshold, clusterThreshold, conflictOverride));
         b.append("personal features: ").append(personalFeatures).append('\n');
         for (FeatureParameters fp : features) {
             b.append(fp.feature()).append('\n');

@@ -34,10 +34,12 @@ public final class PairScorer {
     private final boolean[][] conflict = new boolean[Feature.COUNT][];
     private final boolean[][] termFrequency = new boolean[Feature.COUNT][];
     private final boolean[] personal = new boolean[Feature.COUNT];
+    private final double prior;
 
     public PairScorer(MatchModel model, ValueFrequencies frequencies) {
         this.model = model;
         this.frequencies = frequencies;
+        this.prior = model.priorWeight(frequencies.records());
         for (Feature f : model.personalFeatures()) personal[f.ordinal()] = true;
         for (Feature f : Feature.ALL) {
             var levels = model.parameters(f).levels();
@@ -60,6 +62,11 @@ public final class PairScorer {
         return model;
     }
 
+    /** The prior log2 odds of a match in the population this scorer was built for. */
+    public double prior() {
+        return prior;
+    }
+
     /** Compares a and b into {@code c} and returns the total weight. */
     public double score(RecordFeatures a, RecordFeatures b, Comparison c) {
         compare(a, b, c);
@@ -79,6 +86,7 @@ public final class PairScorer {
             else if (personal[f] && w > 0) personalSupport += w;
         }
         c.total = total;
+        c.prior = prior;
         c.otherEvidence = total - names;
         // a conflict stands unless other personal details agree strongly; shared household details never outweigh it
         c.conflict = conflicted && personalSupport < model.conflictOverride();
@@ -87,10 +95,11 @@ public final class PairScorer {
 
     /** The outcome a scored comparison stands for. */
     public Outcome outcome(Comparison c) {
-        if (!c.conflict && c.total >= model.matchThreshold() && c.otherEvidence >= model.minOtherEvidence()) {
+        double posterior = c.posterior();
+        if (!c.conflict && posterior >= model.matchThreshold() && c.otherEvidence >= model.minOtherEvidence()) {
             return Outcome.MATCH;
         }
-        if (!c.conflict && c.total >= model.reviewThreshold()) return Outcome.POSSIBLE_MATCH;
+        if (!c.conflict && posterior >= model.reviewThreshold()) return Outcome.POSSIBLE_MATCH;
         boolean sharesDetail = c.levels[ADDRESS] == AddressComparator.EXACT
                 || c.levels[PHONE] == ContactComparator.EXACT || c.levels[EMAIL] == ContactComparator.EXACT
                 || c.levels[IDENTIFIER] == IdentifierComparator.EXACT;

@@ -8,6 +8,7 @@ public record ResolutionStats(
         long blocks,
         long genericBlocks,
         int largestGenericBlock,
+        java.util.Map<String, Long> pairsByKeyKind,
         long matchPairs,
         long possibleMatchPairs,
         int refusedByConflict,

@@ -87,7 +87,7 @@ public final class Resolver {
 
         int entities = (int) IntStream.range(0, records.length).filter(i -> clustering.entityOf()[i] == i).count();
         ResolutionStats stats = new ResolutionStats(records.length, entities, pairs.length, candidates.blocks(),
-                candidates.genericBlocks(), candidates.largestGenericBlock(), matchPairs.size(), reviewPairs.size(),
+                candidates.genericBlocks(), candidates.largestGenericBlock(), candidates.pairsByKind(), matchPairs.size(), reviewPairs.size(),
                 clustering.refusedByConflict(), clustering.refusedByCohesion(), standardizeSeconds,
                 seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3));
         return new Resolution(records, clustering.entityOf(), clustering.links(), reviewPairs.toLongArray(),
