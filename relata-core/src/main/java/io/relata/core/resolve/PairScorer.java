@@ -156,6 +156,7 @@ public final class PairScorer {
                     agreedGiven = g == NameComparator.G_EXACT ? x.given() : null;
                     agreedSurname = s == NameComparator.S_EXACT ? x.surname() : null;
                 }
+                if (g < NameComparator.G_INITIAL && s < NameComparator.S_PARTIAL) continue; // no need to try the swap
                 int sg = NameComparator.asGivenLevel(NameComparator.tokenLevel(x.given(), y.surname()));
                 int ss = NameComparator.tokenLevel(x.surname(), y.given());
                 double sw = weight[GIVEN][sg] + weight[SURNAME][ss];
