@@ -107,6 +107,21 @@ final class Records {
         return out;
     }
 
+    private static RecordFeatures[] backgroundFeatures;
+
+    /** 2,000 standardized background people, built once and shared (read-only). */
+    static synchronized RecordFeatures[] backgroundFeatures() {
+        if (backgroundFeatures == null) backgroundFeatures = features(background(2_000, 7));
+        return backgroundFeatures;
+    }
+
+    /** Value frequencies of the background people plus {@code extra}. */
+    static ValueFrequencies frequencies(RecordFeatures... extra) {
+        ValueFrequencies f = ValueFrequencies.of(backgroundFeatures());
+        for (RecordFeatures r : extra) f.add(r, 1);
+        return f;
+    }
+
     private static String word(SplittableRandom random, int syllables) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < syllables; k++) b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
