@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ResolverTest {
-    /** Estimating u on fewer random pairs than the default keeps the test fast; the seed keeps it repeatable. */
-    private static final ResolverSettings SETTINGS = ResolverSettings.defaults().withMaxBlockSize(50);
     private static final List<Record> BACKGROUND = Records.background(300, 21);
 
     private static Resolution resolve(List<Record> records) {
-        return new Resolver(MatchModel.defaults(),
-                new ResolverSettings(SETTINGS.maxBlockSize(), true, false, 20_000, 42), Records.STANDARDIZER)
+        // u is estimated on fewer random pairs than the default to stay fast; the fixed seed keeps it repeatable
+        return new Resolver(MatchModel.defaults(), new ResolverSettings(50, true, false, 20_000, 42), Records.STANDARDIZER)
                 .resolve(records);
     }
 
