@@ -1,0 +1,87 @@
+package io.relata.core.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relata.core.model.Record;
+import io.relata.core.standardize.RecordFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelTrainerTest {
+    private static final MatchModel DEFAULTS = MatchModel.defaults();
+
+    private static double u(MatchModel model, Feature f, String level) {
+        return model.parameters(f).levels().get(f.level(level)).u();
+    }
+
+    private static double m(MatchModel model, Feature f, String level) {
+        return model.parameters(f).levels().get(f.level(level)).m();
+    }
+
+    @Test
+    void randomPairsRarelyShareABirthDateButOftenAGender() {
+        RecordFeatures[] pool = Records.backgroundFeatures();
+
+        MatchModel fitted = ModelTrainer.estimateU(DEFAULTS, pool, Records.frequencies(), 20_000, 1);
+
+        assertThat(u(fitted, Feature.DOB, "EXACT")).isLessThan(u(fitted, Feature.GENDER, "SAME") / 100);
+        assertThat(u(fitted, Feature.GENDER, "SAME")).isBetween(0.3, 0.7); // the pool is half M, half F
+        assertThat(u(fitted, Feature.PHONE, "EXACT")).isLessThan(0.001);
+        // missing keeps m = u = 1: no evidence
+        assertThat(u(fitted, Feature.DOB, "MISSING")).isEqualTo(1.0);
+        // only u changes
+        for (Feature f : Feature.ALL) {
+            for (int l = 0; l < f.levelCount(); l++) {
+                assertThat(fitted.parameters(f).levels().get(l).m()).isEqualTo(DEFAULTS.parameters(f).levels().get(l).m());
+            }
+        }
+    }
+
+    @Test
+    void estimateUIsRepeatableWithTheSameSeed() {
+        RecordFeatures[] pool = Records.backgroundFeatures();
+        assertThat(ModelTrainer.estimateU(DEFAULTS, pool, Records.frequencies(), 5_000, 3))
+                .isEqualTo(ModelTrainer.estimateU(DEFAULTS, pool, Records.frequencies(), 5_000, 3));
+    }
+
+    @Test
+    void estimateUOnOneRecordKeepsTheModel() {
+        RecordFeatures[] one = {Records.backgroundFeatures()[0]};
+        assertThat(ModelTrainer.estimateU(DEFAULTS, one, ValueFrequencies.of(one), 100, 1)).isSameAs(DEFAULTS);
+    }
+
+    @Test
+    void emOnCleanDuplicatesGivesHighMForExactLevels() {
+        // 300 people, each written by two sources without errors, plus their blocking candidates
+        List<Record> background = Records.background(300, 99);
+        List<Record> records = new ArrayList<>(background);
+        for (Record r : background) {
+            var n = r.names().get(0);
+            records.add(Records.person("T", r.id()).given(n.given()).surname(n.surname()).dob(r.dob())
+                    .gender(r.gender()).phone(r.phones().get(0)).address(r.addresses().get(0).line1(),
+                            r.addresses().get(0).city(), r.addresses().get(0).postcode()).record());
+        }
+        RecordFeatures[] features = Records.features(records);
+        ValueFrequencies frequencies = ValueFrequencies.of(features);
+        CandidatePairs candidates = new CandidateGenerator(100).generate(features);
+        double[] proportion = new double[1];
+
+        MatchModel fitted = ModelTrainer.estimateM(DEFAULTS, features, frequencies, candidates.pairs(), proportion);
+
+        for (Feature f : List.of(Feature.GIVEN_NAME, Feature.SURNAME, Feature.DOB, Feature.PHONE, Feature.ADDRESS)) {
+            assertThat(m(fitted, f, "EXACT")).as("m(%s EXACT)", f).isGreaterThan(0.5);
+        }
+        assertThat(m(fitted, Feature.GENDER, "SAME")).isGreaterThan(0.5);
+        assertThat(m(fitted, Feature.DOB, "DIFFERENT")).isLessThan(0.1);
+        assertThat(proportion[0]).isBetween(0.0, 1.0);
+        // m of the present levels is a distribution; u and the missing level are untouched
+        for (Feature f : List.of(Feature.DOB, Feature.PHONE, Feature.GIVEN_NAME)) {
+            double sum = 0;
+            for (int l = 0; l < f.missing(); l++) sum += fitted.parameters(f).levels().get(l).m();
+            assertThat(sum).as("sum of m over %s", f).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(u(fitted, f, "EXACT")).isEqualTo(u(DEFAULTS, f, "EXACT"));
+            assertThat(m(fitted, f, "MISSING")).isEqualTo(1.0);
+        }
+    }
+}

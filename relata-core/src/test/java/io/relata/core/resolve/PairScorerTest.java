@@ -1,0 +1,211 @@
+package io.relata.core.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relata.core.standardize.RecordFeatures;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class PairScorerTest {
+    private static final MatchModel MODEL = MatchModel.defaults();
+
+    private final Comparison c = new Comparison();
+
+    /** Scores a against b with frequencies of a realistic background plus the pair itself. */
+    private Outcome score(RecordFeatures a, RecordFeatures b) {
+        PairScorer scorer = new PairScorer(MODEL, Records.frequencies(a, b));
+        scorer.score(a, b, c);
+        return scorer.outcome(c);
+    }
+
+    private static Records.Builder william(String source, String id) {
+        return Records.person(source, id).given("William").surname("Smith");
+    }
+
+    @Test
+    void samePersonInTwoSourcesIsAMatch() {
+        RecordFeatures a = william("S", "1").dob("1980-05-03").id("PASSPORT", "X1234567")
+                .phone("+1 312 867 4411").features();
+        RecordFeatures b = william("T", "9").dob("03/05/1980").id("Passport", "x123 4567")
+                .phone("(312) 867-4411").features();
+
+        assertThat(score(a, b)).isEqualTo(Outcome.MATCH);
+        assertThat(c.total()).isPositive();
+        assertThat(c.conflict()).isFalse();
+        assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("EXACT");
+        assertThat(c.levelName(Feature.DOB)).isEqualTo("EXACT");
+        assertThat(c.levelName(Feature.IDENTIFIER)).isEqualTo("EXACT");
+        assertThat(c.agreedValue(Feature.IDENTIFIER)).isEqualTo("PASSPORT:X1234567");
+        // the key lists agreeing features in feature order; nothing spoke against the pair
+        assertThat(c.matchKey()).startsWith("+NAME+SURNAME+DOB").contains("+PHONE", "+ID").doesNotContain("-", "!");
+        assertThat(c.total()).isEqualTo(Arrays.stream(Feature.ALL).mapToDouble(c::weight).sum(),
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    private static RecordFeatures father(String dob) {
+        return william("S", "1").dob(dob).address("12 Main St", "Springfield", "62704").phone("312 867 4411")
+                .gender("M").features();
+    }
+
+    private static RecordFeatures son(String dob) {
+        return Records.person("T", "2").given("William").surname("Smith Jr").dob(dob)
+                .address("12 Main Street", "Springfield", "62704").phone("312-867-4411").gender("M").features();
+    }
+
+    @Test
+    void fatherAndSonAtOneAddressAreNotAMatch() {
+        Outcome outcome = score(father("1952-04-12"), son("1982-09-30"));
+
+        assertThat(outcome).isNotEqualTo(Outcome.MATCH).isNotEqualTo(Outcome.POSSIBLE_MATCH);
+        assertThat(c.levelName(Feature.DOB)).isEqualTo("DIFFERENT");
+        assertThat(c.conflict()).isTrue();
+        assertThat(c.matchKey()).endsWith("!");
+        // they share a household: worth a look as related people
+        assertThat(outcome).isEqualTo(Outcome.POSSIBLY_RELATED);
+    }
+
+    @Test
+    @Disabled("finding: 19520412 and 19820412 differ in one digit, so DateComparator calls a son born on his"
+            + " father's 30th birthday CLOSE (a typo), not DIFFERENT; with shared name, address and phone it is a MATCH")
+    void fatherAndSonBornOnTheSameDayThirtyYearsApartAreNotAMatch() {
+        assertThat(score(father("1952-04-12"), son("1982-04-12"))).isNotEqualTo(Outcome.MATCH);
+        assertThat(c.conflict()).isTrue();
+    }
+
+    @Test
+    void juniorAndSeniorConflictEvenWithoutBirthDates() {
+        RecordFeatures senior = Records.person("S", "1").given("William").surname("Smith Sr")
+                .address("12 Main St", "Springfield", "62704").features();
+        RecordFeatures junior = Records.person("T", "2").given("William").surname("Smith Jr")
+                .address("12 Main St", "Springfield", "62704").features();
+        assertThat(score(senior, junior)).isNotEqualTo(Outcome.MATCH);
+        assertThat(c.levelName(Feature.NAME_SUFFIX)).isEqualTo("CONFLICT");
+        assertThat(c.conflict()).isTrue();
+    }
+
+    @Test
+    void twinsAreNotAMatch() {
+        RecordFeatures ana = Records.person("S", "1").given("Ana").surname("Lopez").dob("1990-07-21").gender("F")
+                .address("40 Elm St", "Springfield", "62704").phone("312 867 4411").features();
+        RecordFeatures maria = Records.person("S", "2").given("Maria").surname("Lopez").dob("1990-07-21")
+                .gender("F").address("40 Elm St", "Springfield", "62704").phone("312 867 4411").features();
+
+        Outcome outcome = score(ana, maria);
+
+        assertThat(outcome).isNotEqualTo(Outcome.MATCH);
+        assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("DIFFERENT");
+        assertThat(c.conflict()).isTrue();
+        assertThat(outcome).isEqualTo(Outcome.POSSIBLY_RELATED);
+    }
+
+    @Test
+    void aSharedShelterAddressWeighsLessThanARareAddress() {
+        // 40 unrelated people give the same shelter as their address
+        List<RecordFeatures> residents = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            residents.add(Records.person("S", "r" + i).given("Resident").surname("Number" + (char) ('a' + i % 26))
+                    .address("100 Shelter Way", "Chicago", "60601").features());
+        }
+        RecordFeatures a = Records.person("S", "a").given("Kwame").surname("Mensah").dob("1975-02-14")
+                .address("100 Shelter Way", "Chicago", "60601").features();
+        RecordFeatures b = Records.person("T", "b").given("Kwame").surname("Mensah").dob("1975-02-14")
+                .address("100 Shelter Way", "Chicago", "60601").features();
+        RecordFeatures x = Records.person("S", "x").given("Kwame").surname("Mensah").dob("1975-02-14")
+                .address("17 Quiet Lane", "Chicago", "60601").features();
+        RecordFeatures y = Records.person("T", "y").given("Kwame").surname("Mensah").dob("1975-02-14")
+                .address("17 Quiet Lane", "Chicago", "60601").features();
+        ValueFrequencies f = Records.frequencies(residents.toArray(RecordFeatures[]::new));
+        for (RecordFeatures r : List.of(a, b, x, y)) f.add(r, 1);
+        PairScorer scorer = new PairScorer(MODEL, f);
+
+        scorer.score(a, b, c);
+        String shelterLevel = c.levelName(Feature.ADDRESS);
+        double shelter = c.weight(Feature.ADDRESS), shelterTotal = c.total();
+        scorer.score(x, y, c);
+
+        assertThat(shelterLevel).isEqualTo("EXACT");
+        assertThat(c.levelName(Feature.ADDRESS)).isEqualTo("EXACT");
+        assertThat(shelter).isGreaterThanOrEqualTo(0).isLessThan(c.weight(Feature.ADDRESS));
+        assertThat(shelterTotal).isLessThan(c.total());
+    }
+
+    @Test
+    void rarerAgreedValueNeverWeighsLess() {
+        RecordFeatures a = william("S", "1").phone("312 867 4411").features();
+        RecordFeatures b = william("T", "2").phone("312 867 4411").features();
+        ValueFrequencies rare = Records.frequencies(a, b), common = Records.frequencies(a, b);
+        for (int i = 0; i < 30; i++) common.add(Records.person("S", "o" + i).surname("Other").phone("312 867 4411")
+                .features(), 1);
+        new PairScorer(MODEL, rare).score(a, b, c);
+        double rareWeight = c.weight(Feature.PHONE);
+        new PairScorer(MODEL, common).score(a, b, c);
+        assertThat(c.weight(Feature.PHONE)).isLessThan(rareWeight);
+    }
+
+    @Test
+    void namesAloneNeverMatch() {
+        // a name no one else has, and thresholds so low that its weight alone would clear them
+        MatchModel lenient = MODEL.withThresholds(1, 0.5, 0.5);
+        RecordFeatures a = Records.person("S", "1").given("Xerxes").middle("Aurelio").surname("Quenby-Vantassel")
+                .features();
+        RecordFeatures b = Records.person("T", "2").given("Xerxes").middle("Aurelio").surname("Quenby-Vantassel")
+                .features();
+        PairScorer scorer = new PairScorer(lenient, Records.frequencies(a, b));
+        scorer.score(a, b, c);
+
+        assertThat(c.total()).isGreaterThan(lenient.matchThreshold());
+        assertThat(c.otherEvidence()).isLessThan(lenient.minOtherEvidence());
+        assertThat(scorer.outcome(c)).isNotEqualTo(Outcome.MATCH);
+        assertThat(scorer.outcome(c)).isEqualTo(Outcome.POSSIBLE_MATCH);
+    }
+
+    @Test
+    void disagreementLowersTheTotal() {
+        RecordFeatures a = william("S", "1").dob("1980-05-03").phone("312 867 4411").features();
+        RecordFeatures same = william("T", "2").dob("1980-05-03").phone("312 867 4411").features();
+        RecordFeatures otherPhone = william("T", "3").dob("1980-05-03").phone("415 222 9876").features();
+        double agree = new PairScorer(MODEL, Records.frequencies(a, same, otherPhone)).score(a, same, c);
+        assertThat(c.weight(Feature.PHONE)).isPositive();
+        double disagree = new PairScorer(MODEL, Records.frequencies(a, same, otherPhone)).score(a, otherPhone, c);
+        assertThat(c.weight(Feature.PHONE)).isNegative();
+        assertThat(c.matchKey()).contains("-PHONE");
+        assertThat(disagree).isLessThan(agree);
+    }
+
+    @Test
+    void missingFeaturesAddNothing() {
+        RecordFeatures a = william("S", "1").features();
+        RecordFeatures b = william("T", "2").features();
+        score(a, b);
+        for (Feature f : List.of(Feature.DOB, Feature.PHONE, Feature.EMAIL, Feature.ADDRESS, Feature.IDENTIFIER,
+                Feature.ORG_NAME, Feature.GENDER, Feature.NATIONALITY, Feature.NAME_SUFFIX)) {
+            assertThat(c.levelName(f)).as("%s", f).isEqualTo("MISSING");
+            assertThat(c.weight(f)).as("%s", f).isZero();
+        }
+        assertThat(c.matchKey()).doesNotContain("DOB", "PHONE", "ADDRESS");
+    }
+
+    @Test
+    void organizationsCompareOnOrganizationNames() {
+        RecordFeatures a = Records.org("S", "1").fullName("Acme Corp").phone("312 867 4411").features();
+        RecordFeatures b = Records.org("T", "2").fullName("ACME Corporation").phone("(312) 867-4411").features();
+        assertThat(score(a, b)).isEqualTo(Outcome.MATCH);
+        assertThat(c.levelName(Feature.ORG_NAME)).isEqualTo("EXACT");
+        assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("MISSING");
+    }
+
+    @Test
+    @Disabled("bug: in the swapped-order alignment a's given name is scored on the GIVEN scale against b's surname,"
+            + " so exchanging a and b moves the typo from GIVEN_NAME to SURNAME and changes the total")
+    void swappedNameOrderWithATypoScoresTheSameBothWays() {
+        RecordFeatures a = Records.person("S", "a").given("Mohammed").surname("Rahman").dob("1980-05-03").features();
+        RecordFeatures b = Records.person("T", "b").given("Rahman").surname("Mohamed").dob("1980-05-03").features();
+        PairScorer scorer = new PairScorer(MODEL, Records.frequencies(a, b));
+        double ab = scorer.score(a, b, c);
+        double ba = scorer.score(b, a, new Comparison());
+        assertThat(ab).isEqualTo(ba);
+    }
+}
