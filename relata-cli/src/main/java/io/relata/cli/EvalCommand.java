@@ -7,7 +7,7 @@ import io.relata.core.evaluate.ClusterMetrics;
 import io.relata.core.evaluate.ClustersCsv;
 import io.relata.core.evaluate.GroundTruth;
 import io.relata.core.evaluate.PrecisionRecall;
-import io.relata.core.model.Record;
+import io.relata.core.standardize.RecordFeatures;
 import io.relata.core.model.RecordKey;
 import io.relata.core.resolve.Resolution;
 import io.relata.core.resolve.ResolutionStats;
@@ -48,12 +48,13 @@ final class EvalCommand implements Callable<Integer> {
         GroundTruth groundTruth = GroundTruth.load(truth);
         long start = System.nanoTime();
         SourceOptions.Loaded loaded = sources.load(System.err);
+        double readSeconds = (System.nanoTime() - start) / 1e9;
         Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolve(loaded.records());
+                sources.standardizer()).resolveFeatures(loaded.features());
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        List<RecordKey> keys = new ArrayList<>(loaded.records().size());
-        for (Record r : loaded.records()) keys.add(r.key());
+        List<RecordKey> keys = new ArrayList<>(loaded.features().length);
+        for (RecordFeatures f : loaded.features()) keys.add(f.key());
         int[] trueLabels = groundTruth.labels(keys);
         ClusterMetrics.Evaluation e = ClusterMetrics.evaluate(resolution.entityOf(), trueLabels);
         BlockingRecall.Result blocking = BlockingRecall.of(resolution.candidatePairs(), trueLabels);
@@ -86,8 +87,8 @@ final class EvalCommand implements Callable<Integer> {
             stdout.printf("pairs by key      %s%n", s.pairsByKeyKind());
             stdout.printf("match pairs       %,d; possible matches for review %,d; merges refused %,d (conflict) %,d (cohesion)%n",
                     s.matchPairs(), s.possibleMatchPairs(), s.refusedByConflict(), s.refusedByCohesion());
-            stdout.printf("time              %.2f s, %,.0f records/s (standardize %.2f, block %.2f, fit %.2f, score %.2f, cluster %.2f)%n",
-                    seconds, keys.size() / seconds, s.standardizeSeconds(), s.blockSeconds(), s.trainSeconds(),
+            stdout.printf("time              %.2f s, %,.0f records/s (read+standardize %.2f, block %.2f, fit %.2f, score %.2f, cluster %.2f)%n",
+                    seconds, keys.size() / seconds, readSeconds, s.blockSeconds(), s.trainSeconds(),
                     s.scoreSeconds(), s.clusterSeconds());
         }
         return 0;

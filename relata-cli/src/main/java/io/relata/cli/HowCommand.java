@@ -28,7 +28,7 @@ final class HowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolve(sources.load(System.err).records());
+                sources.standardizer()).resolveFeatures(sources.load(System.err).features());
         for (String r : records) System.out.print(resolution.how(RecordKey.parse(r)).format());
         return 0;
     }

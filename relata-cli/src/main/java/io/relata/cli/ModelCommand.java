@@ -40,7 +40,7 @@ final class ModelCommand implements Callable<Integer> {
             SourceOptions.Loaded loaded = sources.load(System.err);
             LoadCounts counts = loaded.counts();
             Resolution resolution = new Resolver(model, modelOptions.settings().withTrainM(true),
-                    sources.standardizer()).resolve(loaded.records());
+                    sources.standardizer()).resolveFeatures(loaded.features());
             model = resolution.model().withDescription("Trained without labels on " + counts.accepted()
                     + " records of " + files);
         }

@@ -32,7 +32,7 @@ final class ResolveCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SourceOptions.Loaded loaded = sources.load(System.err);
         Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolve(loaded.records());
+                sources.standardizer()).resolveFeatures(loaded.features());
         List<RecordKey> keys = new ArrayList<>(resolution.size());
         for (int i = 0; i < resolution.size(); i++) keys.add(resolution.key(i));
         ClustersCsv.write(out, keys, resolution.entityOf(), entity -> resolution.key(entity).toString());

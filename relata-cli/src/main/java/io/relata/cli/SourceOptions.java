@@ -7,6 +7,8 @@ import io.relata.core.ingest.Reject;
 import io.relata.core.ingest.RejectsWriter;
 import io.relata.core.ingest.SourceFileReader;
 import io.relata.core.model.Record;
+import io.relata.core.standardize.BatchStandardizer;
+import io.relata.core.standardize.RecordFeatures;
 import io.relata.core.standardize.RecordStandardizer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,17 +39,20 @@ final class SourceOptions {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected records here as CSV.")
     Path rejects;
 
-    /** Records read from every file; rejects are counted, printed (the first few) and written if asked. */
+    /**
+     * Reads every file and standardizes the records as they stream in, keeping only their features; rejects
+     * are counted, printed (the first few) and written if asked.
+     */
     Loaded load(PrintStream err) {
         CsvMapping csv = mapping == null ? null : CsvMapping.load(mapping);
-        List<Record> records = new ArrayList<>();
+        BatchStandardizer standardizer = new BatchStandardizer(standardizer());
         LoadCounts counts = LoadCounts.ZERO;
         List<Reject> shown = new ArrayList<>();
         try (RejectsWriter writer = rejects == null ? null : new RejectsWriter(rejects)) {
             RecordHandler handler = new RecordHandler() {
                 @Override
                 public void accept(Record record, long line) {
-                    records.add(record);
+                    standardizer.accept(record);
                 }
 
                 @Override
@@ -64,7 +69,7 @@ final class SourceOptions {
             err.println("... " + (counts.rejected() - shown.size()) + " more rejected"
                     + (rejects == null ? " (use --rejects FILE to keep them all)" : ", all in " + rejects));
         }
-        return new Loaded(records, counts);
+        return new Loaded(standardizer.finish(), counts);
     }
 
     RecordStandardizer standardizer() {
@@ -76,5 +81,5 @@ final class SourceOptions {
         return new RecordStandardizer(bySource, monthFirst);
     }
 
-    record Loaded(List<Record> records, LoadCounts counts) {}
+    record Loaded(RecordFeatures[] features, LoadCounts counts) {}
 }

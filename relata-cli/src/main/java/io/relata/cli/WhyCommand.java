@@ -28,7 +28,7 @@ final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolve(sources.load(System.err).records());
+                sources.standardizer()).resolveFeatures(sources.load(System.err).features());
         for (int i = 0; i + 1 < pair.size(); i += 2) {
             System.out.print(resolution.why(RecordKey.parse(pair.get(i)), RecordKey.parse(pair.get(i + 1))).format());
         }

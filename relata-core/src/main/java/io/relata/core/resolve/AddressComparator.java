@@ -31,7 +31,8 @@ final class AddressComparator {
     private static int pair(AddressFeatures x, AddressFeatures y) {
         if (x.key() != null && x.key().equals(y.key())) return EXACT;
         boolean sameLocality = same(x.postcode(), y.postcode()) || similar(x.city(), y.city());
-        if (x.street() != null && y.street() != null && same(x.houseNumber(), y.houseNumber())
+        boolean otherLocality = differ(x.postcode(), y.postcode()) && differ(x.city(), y.city());
+        if (!otherLocality && x.street() != null && y.street() != null && same(x.houseNumber(), y.houseNumber())
                 && StringSimilarity.jaroWinkler(x.street(), y.street()) >= STREET_SIMILARITY) {
             return STREET;
         }
@@ -40,6 +41,10 @@ final class AddressComparator {
 
     private static boolean similar(String x, String y) {
         return x != null && y != null && (x.equals(y) || StringSimilarity.jaroWinkler(x, y) >= STREET_SIMILARITY);
+    }
+
+    private static boolean differ(String x, String y) {
+        return x != null && y != null && !x.equals(y);
     }
 
     private static boolean same(String x, String y) {

@@ -24,9 +24,21 @@ final class DateComparator {
     }
 
     private static boolean isClose(StandardDate a, StandardDate b) {
-        if (a.year() == b.year() && a.month() == b.month() && Math.abs(a.day() - b.day()) <= 1) return true;
+        if (Math.abs(epochDay(a) - epochDay(b)) <= 1) return true;
         if (a.month() == b.month() && a.day() == b.day() && Math.abs(a.year() - b.year()) <= 1) return true;
-        return oneDigitApart(a.packed(), b.packed());
+        // one mistyped digit, but not the year's tens alone: decades apart on the same birthday is a relative
+        boolean decadesApart = a.year() % 10 == b.year() % 10 && a.year() != b.year();
+        return oneDigitApart(a.packed(), b.packed()) && !decadesApart;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil), allocation-free. */
+    static long epochDay(StandardDate d) {
+        int y = d.month() <= 2 ? d.year() - 1 : d.year();
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (d.month() + (d.month() > 2 ? -3 : 9)) + 2) / 5 + d.day() - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146097L + dayOfEra - 719468;
     }
 
     /** Whether two yyyymmdd numbers differ in exactly one digit, or by one swap of neighbouring digits. */

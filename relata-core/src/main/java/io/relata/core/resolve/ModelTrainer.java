@@ -16,13 +16,20 @@ public final class ModelTrainer {
     /** How many pseudo-pairs of the prior model's u blend into the estimate, so rare levels stay sane. */
     private static final double PRIOR_PAIRS = 1_000;
     private static final int EM_ITERATIONS = 25;
+    /** Fewer distinct record pairs than this say too little about u; the model's prior is kept. */
+    static final long MIN_PAIRS = 100_000;
 
     private ModelTrainer() {}
 
-    /** Re-estimates u from {@code samples} random same-type pairs. */
+    /**
+     * Re-estimates u from up to {@code samples} random same-type pairs. A small batch has too few distinct
+     * pairs to say anything about the population: below {@link #MIN_PAIRS} the prior u is kept.
+     */
     public static MatchModel estimateU(MatchModel model, RecordFeatures[] records, ValueFrequencies frequencies,
                                        int samples, long seed) {
-        if (records.length < 2) return model;
+        long distinctPairs = (long) records.length * (records.length - 1) / 2;
+        if (distinctPairs < MIN_PAIRS) return model;
+        samples = (int) Math.min(samples, distinctPairs);
         PairScorer scorer = new PairScorer(model, frequencies);
         long[][] counts = newCounts();
         SplittableRandom random = new SplittableRandom(seed);

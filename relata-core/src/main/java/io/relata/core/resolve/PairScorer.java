@@ -75,7 +75,7 @@ public final class PairScorer {
         for (int f = 0; f < Feature.COUNT; f++) {
             int level = c.levels[f];
             double w = weight[f][level];
-            if (termFrequency[f][level] && c.agreed[f] != null) {
+            if (termFrequency[f][level] && c.agreed[f] != null && frequencies.isRepresentative()) {
                 double bonus = Math.log(u[f][level] / frequencies.frequency(TF_KIND[f], c.agreed[f])) / LOG2;
                 w = Math.max(0, w + Math.min(bonus, model.maxTermFrequencyBonus()));
             }
@@ -157,16 +157,25 @@ public final class PairScorer {
                     agreedSurname = s == NameComparator.S_EXACT ? x.surname() : null;
                 }
                 if (g < NameComparator.G_INITIAL && s < NameComparator.S_PARTIAL) continue; // no need to try the swap
-                int sg = NameComparator.asGivenLevel(NameComparator.tokenLevel(x.given(), y.surname()));
-                int ss = NameComparator.tokenLevel(x.surname(), y.given());
-                double sw = weight[GIVEN][sg] + weight[SURNAME][ss];
-                if (sw > best && sg != Feature.GIVEN_NAME.missing() && ss != Feature.SURNAME.missing()) {
-                    best = sw;
-                    bestGiven = sg;
-                    bestSurname = ss;
-                    bestSuffix = NameComparator.suffix(x, y);
-                    agreedGiven = sg == NameComparator.G_EXACT ? x.given() : null;
-                    agreedSurname = ss == NameComparator.S_EXACT ? x.surname() : null;
+                // swapped order: the two crossed comparisons may go either way round onto the given and
+                // surname scales; trying both keeps score(a, b) == score(b, a)
+                int givenToSurname = NameComparator.tokenLevel(x.given(), y.surname());
+                int surnameToGiven = NameComparator.tokenLevel(x.surname(), y.given());
+                if (givenToSurname == Feature.SURNAME.missing() || surnameToGiven == Feature.SURNAME.missing()) continue;
+                for (int way = 0; way < 2; way++) {
+                    int sg = NameComparator.asGivenLevel(way == 0 ? givenToSurname : surnameToGiven);
+                    int ss = way == 0 ? surnameToGiven : givenToSurname;
+                    double sw = weight[GIVEN][sg] + weight[SURNAME][ss];
+                    if (sw > best) {
+                        best = sw;
+                        bestGiven = sg;
+                        bestSurname = ss;
+                        bestSuffix = NameComparator.suffix(x, y);
+                        String givenValue = way == 0 ? x.given() : x.surname();
+                        String surnameValue = way == 0 ? x.surname() : x.given();
+                        agreedGiven = sg == NameComparator.G_EXACT ? givenValue : null;
+                        agreedSurname = ss == NameComparator.S_EXACT ? surnameValue : null;
+                    }
                 }
             }
         }

@@ -37,6 +37,7 @@ public final class Resolver {
         return resolveFeatures(features, seconds(System.nanoTime() - t0));
     }
 
+    /** Resolves records standardized already (by a {@link io.relata.core.standardize.BatchStandardizer}). */
     public Resolution resolveFeatures(RecordFeatures[] records) {
         return resolveFeatures(records, 0);
     }

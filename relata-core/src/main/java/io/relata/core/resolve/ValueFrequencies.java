@@ -12,6 +12,8 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
  * little about identity: the scorer weighs agreement on it accordingly, and blocking treats it as generic.
  */
 public final class ValueFrequencies {
+    static final long MIN_RECORDS = 1_000;
+
     private final Long2IntOpenHashMap counts;
     private long records;
 
@@ -49,6 +51,14 @@ public final class ValueFrequencies {
 
     public int count(int kind, String value) {
         return counts.get(KeyHash.of(kind, value));
+    }
+
+    /**
+     * Whether there are enough records for their value counts to stand for the population: in a batch of a
+     * dozen records, "smith" in three of them says nothing about how common Smith is.
+     */
+    public boolean isRepresentative() {
+        return records >= MIN_RECORDS;
     }
 
     /** The share of records that hold the value, at least one record's share. */

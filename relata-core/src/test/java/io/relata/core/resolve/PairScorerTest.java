@@ -6,7 +6,6 @@ import io.relata.core.standardize.RecordFeatures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class PairScorerTest {
@@ -68,8 +67,6 @@ class PairScorerTest {
     }
 
     @Test
-    @Disabled("finding: 19520412 and 19820412 differ in one digit, so DateComparator calls a son born on his"
-            + " father's 30th birthday CLOSE (a typo), not DIFFERENT; with shared name, address and phone it is a MATCH")
     void fatherAndSonBornOnTheSameDayThirtyYearsApartAreNotAMatch() {
         assertThat(score(father("1952-04-12"), son("1982-04-12"))).isNotEqualTo(Outcome.MATCH);
         assertThat(c.conflict()).isTrue();
@@ -198,8 +195,6 @@ class PairScorerTest {
     }
 
     @Test
-    @Disabled("bug: in the swapped-order alignment a's given name is scored on the GIVEN scale against b's surname,"
-            + " so exchanging a and b moves the typo from GIVEN_NAME to SURNAME and changes the total")
     void swappedNameOrderWithATypoScoresTheSameBothWays() {
         RecordFeatures a = Records.person("S", "a").given("Mohammed").surname("Rahman").dob("1980-05-03").features();
         RecordFeatures b = Records.person("T", "b").given("Rahman").surname("Mohamed").dob("1980-05-03").features();

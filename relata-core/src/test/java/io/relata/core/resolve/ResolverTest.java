@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ResolverTest {
@@ -158,9 +157,6 @@ class ResolverTest {
     }
 
     @Test
-    @Disabled("finding: alone, the 12 records stay 12 entities. Term-frequency weights use batch frequencies (smith"
-            + " in 3 of 12 records), and estimateU draws 300,000 random pairs from only 66 distinct ones, so the"
-            + " prior u no longer counts and u(DOB EXACT) comes out near 0.3 (DOB EXACT weighs +1.4 instead of +12)")
     void aSmallBatchAloneResolvesTheSame() {
         Resolution r = new Resolver(MatchModel.defaults(), ResolverSettings.defaults(), Records.STANDARDIZER)
                 .resolve(twelve());
