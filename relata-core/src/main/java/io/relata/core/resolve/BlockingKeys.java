@@ -19,7 +19,7 @@ final class BlockingKeys {
             ORG_TOKEN = 12, ORG_ADDRESS = 13, ORG_IDENTIFIER = 14, ORG_PHONE = 15, ORG_EMAIL = 16,
             ORG_EMAIL_LOCAL = 17;
     /** Names of the key kinds, indexed by kind, for reports. */
-    static final String[] KIND_NAMES = {"", "surname sound+birth year", "given+surname sounds", "name prefixes",
+    static final String[] KIND_NAMES = {"", "surname sound+birth year+given initial", "given+surname sounds", "name prefixes",
             "birth date+given initial", "birth date+surname initial", "identifier", "phone", "email",
             "email local part", "address+surname sound", "organization name", "organization name token",
             "organization address", "organization identifier", "organization phone", "organization email",
@@ -64,7 +64,10 @@ final class BlockingKeys {
         for (PersonNameFeatures n : r.names()) {
             String gp = n.givenPhonetic(), sp = n.surnamePhonetic();
             if (sp != null && !sp.isEmpty() && dob != null) {
-                out.key(SURNAME_YEAR, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(SURNAME_YEAR), sp), dob.year())));
+                // with the initial of the given name's root, so Bill and William still meet
+                char initial = n.givenRoot() == null ? '*' : n.givenRoot().charAt(0);
+                out.key(SURNAME_YEAR, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.add(
+                        KeyHash.start(SURNAME_YEAR), sp), dob.year()), initial)));
             }
             if (gp != null && sp != null && !gp.isEmpty() && !sp.isEmpty()) {
                 out.key(NAME_SOUNDS, unordered(NAME_SOUNDS, gp, sp));

@@ -15,8 +15,14 @@ import java.util.Locale;
  */
 public final class PhoneStandardizer {
 
-    /** The E.164 form (null when unparseable), whether it looks like a placeholder, and why it failed. */
-    public record StandardPhone(String e164, boolean placeholder, String problem, boolean valid) {}
+    /**
+     * The E.164 form (null when unparseable or the country is unknown), whether it looks like a placeholder,
+     * why it failed, whether libphonenumber calls it valid, and the national significant number: what
+     * matching compares, so that "+1 212 555 0143" and "(212) 555-0143" from a source without a known
+     * country still agree.
+     */
+    public record StandardPhone(String e164, boolean placeholder, String problem, boolean valid,
+                                String nationalNumber) {}
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -26,7 +32,7 @@ public final class PhoneStandardizer {
      * only numbers in international form ("+44 ...") parse.
      */
     public StandardPhone standardize(String raw, String defaultRegion) {
-        if (raw == null) return new StandardPhone(null, false, "empty", false);
+        if (raw == null) return new StandardPhone(null, false, "empty", false, null);
         // Pre-check on the digits alone: cheap, and catches the common junk before libphonenumber.
         int n = raw.length();
         char[] digits = new char[n];
@@ -35,18 +41,25 @@ public final class PhoneStandardizer {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9') digits[len++] = c;
         }
-        if (len == 0) return new StandardPhone(null, false, "no digits", false);
-        if (len > 20) return new StandardPhone(null, false, "too many digits", false);
+        if (len == 0) return new StandardPhone(null, false, "no digits", false, null);
+        if (len > 20) return new StandardPhone(null, false, "too many digits", false, null);
         boolean placeholder = isPlaceholder(digits, 0, len);
         String region = region(defaultRegion);
+        if (region.equals("ZZ") && !isInternational(raw)) {
+            // no country to read a national number in: keep its digits, without a trunk prefix, for matching
+            int start = 0;
+            while (start < len && digits[start] == '0') start++;
+            return new StandardPhone(null, placeholder, "no country for a national number", false,
+                    new String(digits, start, len - start));
+        }
         PhoneNumber number;
         try {
             number = PHONES.parse(raw, region);
         } catch (NumberParseException e) {
-            return new StandardPhone(null, placeholder, e.getErrorType().name().toLowerCase(Locale.ROOT), false);
+            return new StandardPhone(null, placeholder, e.getErrorType().name().toLowerCase(Locale.ROOT), false, null);
         }
         if (!PHONES.isPossibleNumber(number)) {
-            return new StandardPhone(null, placeholder, "not a possible number", false);
+            return new StandardPhone(null, placeholder, "not a possible number", false, null);
         }
         String national = PHONES.getNationalSignificantNumber(number);
         if (!placeholder) {
@@ -55,7 +68,12 @@ public final class PhoneStandardizer {
                     || number.getCountryCode() == 1 && isUsFiction(nsn);
         }
         String e164 = "+" + number.getCountryCode() + national;
-        return new StandardPhone(e164, placeholder, null, PHONES.isValidNumber(number));
+        return new StandardPhone(e164, placeholder, null, PHONES.isValidNumber(number), national);
+    }
+
+    private static boolean isInternational(String raw) {
+        String t = raw.strip();
+        return t.startsWith("+") || t.startsWith("00");
     }
 
     private static String region(String defaultRegion) {

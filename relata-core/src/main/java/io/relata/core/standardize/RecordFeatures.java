@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A record after standardization: every value in the one normalized form the matcher compares.
- * Arrays are for speed on the matching hot path and must be treated as read-only. Values that could
+ * Arrays are for speed on the matching hot path and must be treated as read-only. Phones are national
+ * significant numbers, comparable whether or not a source's country is known. Values that could
  * not be standardized are left out and described in {@code problems}.
  */
 public record RecordFeatures(

@@ -79,9 +79,9 @@ public final class RecordStandardizer {
         Set<String> phoneSet = new LinkedHashSet<>();
         for (String p : r.phones()) {
             StandardPhone sp = phones.standardize(p, country);
-            if (sp.e164() == null) problems.add("phones: '" + p + "': " + sp.problem());
+            if (sp.nationalNumber() == null) problems.add("phones: '" + p + "': " + sp.problem());
             else if (sp.placeholder()) problems.add("phones: '" + p + "' is a placeholder number");
-            else phoneSet.add(sp.e164());
+            else phoneSet.add(sp.nationalNumber());
         }
 
         Set<String> emailSet = new LinkedHashSet<>();
