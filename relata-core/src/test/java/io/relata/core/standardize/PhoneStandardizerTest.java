@@ -33,10 +33,13 @@ class PhoneStandardizerTest {
     }
 
     @Test
-    void withoutRegionNationalNumbersFail() {
+    void withoutRegionNationalNumbersKeepTheirDigitsForMatching() {
         StandardPhone p = phones.standardize("(02) 9876 5432", null);
         assertThat(p.e164()).isNull();
-        assertThat(p.problem()).isEqualTo("invalid_country_code");
+        assertThat(p.problem()).isEqualTo("no country for a national number");
+        // the trunk prefix goes, so it meets the international form's national number
+        assertThat(p.nationalNumber()).isEqualTo("298765432")
+                .isEqualTo(phones.standardize("+61 2 9876 5432", null).nationalNumber());
     }
 
     @Test
