@@ -76,6 +76,7 @@ final class EvalCommand implements Callable<Integer> {
             o.put("generic_blocks", s.genericBlocks());
             o.put("seconds", seconds);
             o.put("records_per_second", keys.size() / seconds);
+            o.put("peak_rss_mb", PeakMemory.megabytes());
             stdout.println(mapper.writeValueAsString(o));
         } else {
             stdout.printf("records           %,d (%,d rejected)%n", keys.size(), loaded.counts().rejected());
@@ -90,6 +91,7 @@ final class EvalCommand implements Callable<Integer> {
             stdout.printf("time              %.2f s, %,.0f records/s (read+standardize %.2f, block %.2f, fit %.2f, score %.2f, cluster %.2f)%n",
                     seconds, keys.size() / seconds, readSeconds, s.blockSeconds(), s.trainSeconds(),
                     s.scoreSeconds(), s.clusterSeconds());
+            stdout.printf("peak memory       %,d MB resident%n", PeakMemory.megabytes());
         }
         return 0;
     }

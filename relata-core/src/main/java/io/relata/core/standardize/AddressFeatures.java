@@ -8,12 +8,13 @@ import io.relata.core.standardize.AddressStandardizer.StandardAddress;
 public record AddressFeatures(String houseNumber, String street, String unit, String city, String postcode,
                               String country, String key, String full) {
 
-    public static AddressFeatures of(StandardAddress a) {
+    public static AddressFeatures of(StandardAddress a, TokenInterner tokens) {
         String locality = a.postcode() != null ? a.postcode() : a.city();
         String key = a.street() == null || a.street().isEmpty() ? null
                 : join(a.houseNumber(), a.street(), a.unit(), locality);
-        return new AddressFeatures(blankToNull(a.houseNumber()), blankToNull(a.street()), blankToNull(a.unit()),
-                blankToNull(a.city()), blankToNull(a.postcode()), a.country(), key, a.full());
+        return new AddressFeatures(tokens.intern(blankToNull(a.houseNumber())), tokens.intern(blankToNull(a.street())),
+                tokens.intern(blankToNull(a.unit())), tokens.intern(blankToNull(a.city())),
+                tokens.intern(blankToNull(a.postcode())), tokens.intern(a.country()), key, a.full());
     }
 
     private static String join(String... parts) {

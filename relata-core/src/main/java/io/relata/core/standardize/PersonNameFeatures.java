@@ -18,20 +18,22 @@ public record PersonNameFeatures(
         boolean orderKnown,
         boolean alias) {
 
-    public static PersonNameFeatures of(StandardName name) {
-        String given = name.given().isEmpty() ? null : name.given().get(0);
+    public static PersonNameFeatures of(StandardName name, TokenInterner tokens) {
+        String given = name.given().isEmpty() ? null : tokens.intern(name.given().get(0));
         String middle = name.given().size() > 1
-                ? String.join(" ", name.given().subList(1, name.given().size())) : null;
-        String surname = name.surname().isEmpty() ? null : String.join(" ", name.surname());
+                ? tokens.intern(String.join(" ", name.given().subList(1, name.given().size()))) : null;
+        String surname = name.surname().isEmpty() ? null : tokens.intern(String.join(" ", name.surname()));
+        String[] surnameTokens = new String[name.surname().size()];
+        for (int i = 0; i < surnameTokens.length; i++) surnameTokens[i] = tokens.intern(name.surname().get(i));
         return new PersonNameFeatures(
                 given,
                 middle,
                 surname,
-                name.surname().toArray(new String[0]),
-                given == null ? null : NameStandardizer.nicknameRoot(given),
-                given == null ? null : NameStandardizer.phonetic(given),
-                surname == null ? null : NameStandardizer.phonetic(surname.replace(" ", "")),
-                name.suffix(),
+                surnameTokens,
+                given == null ? null : tokens.intern(NameStandardizer.nicknameRoot(given)),
+                given == null ? null : tokens.intern(NameStandardizer.phonetic(given)),
+                surname == null ? null : tokens.intern(NameStandardizer.phonetic(surname.replace(" ", ""))),
+                tokens.intern(name.suffix()),
                 name.orderKnown(),
                 name.alias());
     }

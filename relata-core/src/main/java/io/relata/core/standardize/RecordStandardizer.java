@@ -9,12 +9,11 @@ import io.relata.core.model.EntityType;
 import io.relata.core.model.Identifier;
 import io.relata.core.model.Name;
 import io.relata.core.model.Record;
+import io.relata.core.model.RecordKey;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a {@link Record} into {@link RecordFeatures} by running each field through its standardizer.
@@ -29,6 +28,7 @@ public final class RecordStandardizer {
     private final EmailStandardizer emails = new EmailStandardizer();
     private final IdentifierStandardizer identifiers = new IdentifierStandardizer();
     private final Map<String, String> defaultCountryBySource;
+    private final TokenInterner tokens = new TokenInterner();
 
     /** @param defaultCountryBySource ISO alpha-2 country assumed for a source's phones and addresses */
     public RecordStandardizer(Map<String, String> defaultCountryBySource, boolean monthFirstDates) {
@@ -41,7 +41,7 @@ public final class RecordStandardizer {
     }
 
     public RecordFeatures standardize(Record r) {
-        List<String> problems = new ArrayList<>(0);
+        List<String> problems = new ArrayList<>(0); // no backing array until a problem is found
         String country = defaultCountryBySource.get(r.source());
         boolean person = r.type() == EntityType.PERSON;
 
@@ -49,7 +49,7 @@ public final class RecordStandardizer {
         List<StandardOrgName> organizationNames = new ArrayList<>(person ? 0 : r.names().size());
         for (Name n : r.names()) {
             if (person) {
-                PersonNameFeatures f = PersonNameFeatures.of(names.standardize(n));
+                PersonNameFeatures f = PersonNameFeatures.of(names.standardize(n), tokens);
                 if (!f.isEmpty()) personNames.add(f);
             } else {
                 String text = n.display();
@@ -69,26 +69,26 @@ public final class RecordStandardizer {
             }
         }
 
-        Set<String> nationalities = new LinkedHashSet<>();
+        List<String> nationalities = new ArrayList<>(r.nationalities().size());
         for (String n : r.nationalities()) {
             String iso = CountryStandardizer.toIso2(n);
-            if (iso != null) nationalities.add(iso);
+            if (iso != null) addDistinct(nationalities, tokens.intern(iso));
             else problems.add("nationalities: unknown country '" + n + "'");
         }
 
-        Set<String> phoneSet = new LinkedHashSet<>();
+        List<String> phoneSet = new ArrayList<>(r.phones().size());
         for (String p : r.phones()) {
             StandardPhone sp = phones.standardize(p, country);
             if (sp.nationalNumber() == null) problems.add("phones: '" + p + "': " + sp.problem());
             else if (sp.placeholder()) problems.add("phones: '" + p + "' is a placeholder number");
-            else phoneSet.add(sp.nationalNumber());
+            else addDistinct(phoneSet, sp.nationalNumber());
         }
 
-        Set<String> emailSet = new LinkedHashSet<>();
+        List<String> emailSet = new ArrayList<>(r.emails().size());
         for (String e : r.emails()) {
             String se = emails.standardize(e);
             if (se == null) problems.add("emails: '" + e + "' is not an e-mail address");
-            else emailSet.add(se);
+            else addDistinct(emailSet, se);
         }
 
         List<StandardIdentifier> ids = new ArrayList<>(r.identifiers().size());
@@ -100,12 +100,12 @@ public final class RecordStandardizer {
 
         List<AddressFeatures> addressList = new ArrayList<>(r.addresses().size());
         for (Address a : r.addresses()) {
-            AddressFeatures f = AddressFeatures.of(addresses.standardize(a, country));
+            AddressFeatures f = AddressFeatures.of(addresses.standardize(a, country), tokens);
             if (!f.isEmpty()) addressList.add(f);
         }
 
         return new RecordFeatures(
-                r.key(),
+                new RecordKey(tokens.intern(r.source()), r.id()),
                 r.type(),
                 personNames.toArray(new PersonNameFeatures[0]),
                 organizationNames.toArray(new StandardOrgName[0]),
@@ -117,5 +117,10 @@ public final class RecordStandardizer {
                 ids.toArray(new StandardIdentifier[0]),
                 addressList.toArray(new AddressFeatures[0]),
                 problems.isEmpty() ? List.of() : List.copyOf(problems));
+    }
+
+    /** Lists here hold one to three values: a linear scan beats a hash set. */
+    private static void addDistinct(List<String> values, String value) {
+        if (!values.contains(value)) values.add(value);
     }
 }
