@@ -27,7 +27,7 @@ public final class ClustersCsv {
         }
         // Minimal quoting: only ids with commas, quotes or line breaks are quoted, with quotes doubled.
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(Files.createDirectories(out.toAbsolutePath().getParent()).resolve(out.getFileName()), StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(w, format)) {
             printer.printRecord("source", "id", "entity");
             for (int r = 0; r < entity.length; r++) {

@@ -84,7 +84,7 @@ public record MatchModel(
     }
 
     public void save(Path file) throws IOException {
-        Files.writeString(file, toJson());
+        Files.writeString(Files.createDirectories(file.toAbsolutePath().getParent()).resolve(file.getFileName()), toJson());
     }
 
     public String toJson() {
