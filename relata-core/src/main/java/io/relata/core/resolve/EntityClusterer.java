@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Forms entities from MATCH pairs without chaining. Pairs are taken strongest first; two entities are
  * joined only if the pairs of their records across them hold together on average, and few of those pairs
- * conflict (different birth dates, different given names, different lifetime identifiers: cannot-links).
+ * conflict (different birth dates, different given names, different lifetime identifiers: cannot-links),
+ * none of them against the weight of the evidence.
  * So one weak link, or a chain A~B~C where A and C are clearly different people, cannot pull two people
  * into one entity, while one badly keyed record does not keep its own entity apart.
  */
@@ -79,7 +80,11 @@ public final class EntityClusterer {
             int y = rb;
             do {
                 sum += scorer.score(records[x], records[y], c);
-                if (c.conflict) conflicts++;
+                if (c.conflict) {
+                    // a conflicting pair that the evidence says are different people can never be bridged
+                    if (c.posterior() < 0) return CONFLICT;
+                    conflicts++;
+                }
                 count++;
                 y = next[y];
             } while (y != rb && count < MAX_CROSS_PAIRS);
