@@ -75,10 +75,12 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("Entities built from several sources, and how:");
         int shown = 0;
+        String tryWhy = null;
         for (int[] entity : resolution.entities()) {
             if (entity.length < 3 || shown == 3 || !multiSource(resolution, entity)) continue;
             out.print(resolution.how(resolution.key(entity[0])).format());
             Explanation why = resolution.why(entity[0], entity[1]);
+            if (tryWhy == null) tryWhy = why.first() + " " + why.second();
             out.print(why.format());
             out.println();
             shown++;
@@ -90,7 +92,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Every answer is a possible connection for an analyst to judge, with its evidence.");
-        out.println("Try: ./relata why -p A:1 B:2 " + jsonl + "   ./relata eval --truth " + truthFile + " " + jsonl);
+        out.println("Try:");
+        if (tryWhy != null) out.println("  ./relata why -p " + tryWhy + " " + jsonl);
+        out.println("  ./relata eval --truth " + truthFile + " " + jsonl);
         return 0;
     }
 
