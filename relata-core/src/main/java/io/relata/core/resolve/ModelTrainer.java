@@ -2,6 +2,7 @@ package io.relata.core.resolve;
 
 import io.relata.core.standardize.RecordFeatures;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ public final class ModelTrainer {
     private static final int EM_ITERATIONS = 25;
     /** Fewer distinct record pairs than this say too little about u; the model's prior is kept. */
     static final long MIN_PAIRS = 100_000;
+    /** A feature needs at least this many expected matching pairs with a value to have its m fitted. */
+    private static final double MIN_EXPECTED_MATCHES = 50;
+    /** EM looks at about this many candidate pairs at most. */
+    private static final int EM_SAMPLE_PAIRS = 1_000_000;
 
     private ModelTrainer() {}
 
@@ -61,27 +66,76 @@ public final class ModelTrainer {
     }
 
     /**
-     * Estimates m by EM over the comparison patterns of the candidate pairs, u fixed. Returns the fitted model;
-     * {@code proportion[0]}, if given, receives the estimated share of matches among the candidates.
+     * Training sessions, as Splink runs them: EM over the candidate pairs that agree exactly on the session's
+     * features fits m for every other feature. Blocking and selection bias the session's own features, so
+     * their m comes from the other session; a feature no session could fit keeps the model's prior.
+     */
+    private static final Feature[][] SESSIONS = {{Feature.DOB}, {Feature.GIVEN_NAME, Feature.SURNAME}};
+
+    /**
+     * Estimates m by EM, u fixed, session by session (see {@link #SESSIONS}). Returns the fitted model;
+     * {@code proportion[0]}, if given, receives the share of matches among the first session's pairs.
      */
     public static MatchModel estimateM(MatchModel model, RecordFeatures[] records, ValueFrequencies frequencies,
                                        long[] candidatePairs, double[] proportion) {
         PairScorer scorer = new PairScorer(model, frequencies);
         Long2LongOpenHashMap patterns = new Long2LongOpenHashMap();
         Comparison c = new Comparison();
-        for (long pair : candidatePairs) {
+        // a systematic sample bounds the cost: EM needs pattern frequencies, not every pair
+        int stride = Math.max(1, candidatePairs.length / EM_SAMPLE_PAIRS);
+        for (int p = 0; p < candidatePairs.length; p += stride) {
+            long pair = candidatePairs[p];
             scorer.score(records[CandidatePairs.first(pair)], records[CandidatePairs.second(pair)], c);
             patterns.addTo(pack(c.levels), 1);
         }
-        double[][] m = new double[Feature.COUNT][], u = new double[Feature.COUNT][];
+        double[][] prior = new double[Feature.COUNT][], u = new double[Feature.COUNT][];
         for (Feature f : Feature.ALL) {
             List<LevelParameters> levels = model.parameters(f).levels();
-            m[f.ordinal()] = levels.stream().mapToDouble(LevelParameters::m).toArray();
+            prior[f.ordinal()] = levels.stream().mapToDouble(LevelParameters::m).toArray();
             u[f.ordinal()] = levels.stream().mapToDouble(LevelParameters::u).toArray();
         }
-        long[] keys = patterns.keySet().toLongArray();
-        double lambda = 0.1;
-        for (int iteration = 0; iteration < EM_ITERATIONS; iteration++) {
+        double[][] sum = new double[Feature.COUNT][];
+        int[] fits = new int[Feature.COUNT];
+        for (Feature f : Feature.ALL) sum[f.ordinal()] = new double[f.levelCount()];
+        for (int s = 0; s < SESSIONS.length; s++) {
+            boolean[] fixed = new boolean[Feature.COUNT];
+            for (Feature f : SESSIONS[s]) fixed[f.ordinal()] = true;
+            LongArrayList keys = new LongArrayList();
+            for (long key : patterns.keySet()) {
+                boolean agrees = true;
+                for (Feature f : SESSIONS[s]) agrees &= level(key, f.ordinal()) == 0;
+                if (agrees) keys.add(key);
+            }
+            double[][] m = new double[Feature.COUNT][];
+            for (int f = 0; f < Feature.COUNT; f++) m[f] = prior[f].clone();
+            boolean[] fitted = new boolean[Feature.COUNT];
+            double lambda = em(keys.toLongArray(), patterns, m, u, fixed, fitted);
+            if (s == 0 && proportion != null && proportion.length > 0) proportion[0] = lambda;
+            for (int f = 0; f < Feature.COUNT; f++) {
+                if (!fitted[f]) continue;
+                fits[f]++;
+                for (int l = 0; l < m[f].length; l++) sum[f][l] += m[f][l];
+            }
+        }
+        List<FeatureParameters> features = new ArrayList<>();
+        for (Feature f : Feature.ALL) {
+            int i = f.ordinal();
+            List<LevelParameters> levels = model.parameters(f).levels();
+            List<LevelParameters> result = new ArrayList<>();
+            for (int l = 0; l < levels.size(); l++) {
+                boolean keep = l == f.missing() || fits[i] == 0;
+                result.add(keep ? levels.get(l) : levels.get(l).withM(sum[i][l] / fits[i]));
+            }
+            features.add(new FeatureParameters(f, result));
+        }
+        return model.withFeatures(features);
+    }
+
+    /** Runs EM on the given patterns, updating m of the features not fixed; returns the match proportion. */
+    private static double em(long[] keys, Long2LongOpenHashMap patterns, double[][] m, double[][] u,
+                             boolean[] fixed, boolean[] fitted) {
+        double lambda = 0.5;
+        for (int iteration = 0; iteration < EM_ITERATIONS && keys.length > 0; iteration++) {
             double[][] expected = new double[Feature.COUNT][];
             for (Feature f : Feature.ALL) expected[f.ordinal()] = new double[f.levelCount()];
             double matches = 0, total = 0;
@@ -89,6 +143,7 @@ public final class ModelTrainer {
                 double count = patterns.get(key);
                 double pm = lambda, pu = 1 - lambda;
                 for (int f = 0; f < Feature.COUNT; f++) {
+                    if (fixed[f]) continue; // the session selected on it: it says nothing here
                     int level = level(key, f);
                     pm *= m[f][level];
                     pu *= u[f][level];
@@ -100,26 +155,16 @@ public final class ModelTrainer {
             }
             lambda = matches / total;
             for (Feature f : Feature.ALL) {
-                double[] e = expected[f.ordinal()];
+                int i = f.ordinal();
+                if (fixed[i]) continue;
                 double present = 0;
-                for (int l = 0; l < f.missing(); l++) present += e[l];
-                if (present < 1) continue; // the feature never occurs in this data: keep the prior
-                for (int l = 0; l < f.missing(); l++) {
-                    m[f.ordinal()][l] = Math.max(1e-6, e[l] / present);
-                }
+                for (int l = 0; l < f.missing(); l++) present += expected[i][l];
+                if (present < MIN_EXPECTED_MATCHES) continue; // too little evidence here: keep the prior
+                fitted[i] = true;
+                for (int l = 0; l < f.missing(); l++) m[i][l] = Math.max(1e-6, expected[i][l] / present);
             }
         }
-        if (proportion != null && proportion.length > 0) proportion[0] = lambda;
-        List<FeatureParameters> features = new ArrayList<>();
-        for (Feature f : Feature.ALL) {
-            List<LevelParameters> levels = model.parameters(f).levels();
-            List<LevelParameters> fitted = new ArrayList<>();
-            for (int l = 0; l < levels.size(); l++) {
-                fitted.add(l == f.missing() ? levels.get(l) : levels.get(l).withM(m[f.ordinal()][l]));
-            }
-            features.add(new FeatureParameters(f, fitted));
-        }
-        return model.withFeatures(features);
+        return lambda;
     }
 
     private static long[][] newCounts() {
