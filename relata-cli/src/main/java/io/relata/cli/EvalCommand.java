@@ -11,7 +11,6 @@ import io.relata.core.standardize.RecordFeatures;
 import io.relata.core.model.RecordKey;
 import io.relata.core.resolve.Resolution;
 import io.relata.core.resolve.ResolutionStats;
-import io.relata.core.resolve.Resolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,8 +48,7 @@ final class EvalCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SourceOptions.Loaded loaded = sources.load(System.err);
         double readSeconds = (System.nanoTime() - start) / 1e9;
-        Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolveFeatures(loaded.features());
+        Resolution resolution = modelOptions.resolver(sources).resolveFeatures(loaded.features());
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<RecordKey> keys = new ArrayList<>(loaded.features().length);

@@ -2,7 +2,6 @@ package io.relata.cli;
 
 import io.relata.core.model.RecordKey;
 import io.relata.core.resolve.Resolution;
-import io.relata.core.resolve.Resolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +26,7 @@ final class HowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolveFeatures(sources.load(System.err).features());
+        Resolution resolution = modelOptions.resolver(sources).resolveFeatures(sources.load(System.err).features());
         for (String r : records) System.out.print(resolution.how(RecordKey.parse(r)).format());
         return 0;
     }

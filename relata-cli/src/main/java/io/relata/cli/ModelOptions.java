@@ -1,6 +1,7 @@
 package io.relata.cli;
 
 import io.relata.core.resolve.MatchModel;
+import io.relata.core.resolve.Resolver;
 import io.relata.core.resolve.ResolverSettings;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,11 @@ final class ModelOptions {
 
     MatchModel matchModel() {
         return model == null ? MatchModel.defaults() : MatchModel.load(model);
+    }
+
+    /** A resolver with this model and settings, standardizing as the source options say. */
+    Resolver resolver(SourceOptions sources) {
+        return new Resolver(matchModel(), settings(), sources.standardizer());
     }
 
     ResolverSettings settings() {

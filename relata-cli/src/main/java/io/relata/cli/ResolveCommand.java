@@ -4,7 +4,6 @@ import io.relata.core.evaluate.ClustersCsv;
 import io.relata.core.model.RecordKey;
 import io.relata.core.resolve.Resolution;
 import io.relata.core.resolve.ResolutionStats;
-import io.relata.core.resolve.Resolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +30,7 @@ final class ResolveCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         SourceOptions.Loaded loaded = sources.load(System.err);
-        Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolveFeatures(loaded.features());
+        Resolution resolution = modelOptions.resolver(sources).resolveFeatures(loaded.features());
         List<RecordKey> keys = new ArrayList<>(resolution.size());
         for (int i = 0; i < resolution.size(); i++) keys.add(resolution.key(i));
         ClustersCsv.write(out, keys, resolution.entityOf(), entity -> resolution.key(entity).toString());

@@ -2,7 +2,6 @@ package io.relata.cli;
 
 import io.relata.core.model.RecordKey;
 import io.relata.core.resolve.Resolution;
-import io.relata.core.resolve.Resolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +26,7 @@ final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Resolution resolution = new Resolver(modelOptions.matchModel(), modelOptions.settings(),
-                sources.standardizer()).resolveFeatures(sources.load(System.err).features());
+        Resolution resolution = modelOptions.resolver(sources).resolveFeatures(sources.load(System.err).features());
         for (int i = 0; i + 1 < pair.size(); i += 2) {
             System.out.print(resolution.why(RecordKey.parse(pair.get(i)), RecordKey.parse(pair.get(i + 1))).format());
         }

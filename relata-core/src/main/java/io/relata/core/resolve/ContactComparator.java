@@ -1,5 +1,7 @@
 package io.relata.core.resolve;
 
+import java.util.function.BiPredicate;
+
 /**
  * Compares phones and e-mail addresses: sets of values on each side, best agreement wins. The agreed value
  * is reported so that the scorer can weigh it by how many records share it.
@@ -11,6 +13,14 @@ final class ContactComparator {
 
     /** Returns the level; on EXACT, {@code agreed[0]} holds the shared value. */
     static int phones(String[] a, String[] b, String[] agreed) {
+        return best(a, b, agreed, ContactComparator::closePhones);
+    }
+
+    static int emails(String[] a, String[] b, String[] agreed) {
+        return best(a, b, agreed, ContactComparator::closeEmails);
+    }
+
+    private static int best(String[] a, String[] b, String[] agreed, BiPredicate<String, String> close) {
         if (a.length == 0 || b.length == 0) return MISSING;
         int best = DIFFERENT;
         for (String x : a) {
@@ -19,27 +29,15 @@ final class ContactComparator {
                     agreed[0] = x;
                     return EXACT;
                 }
-                if (best == DIFFERENT && x.length() == y.length() && StringSimilarity.withinOneEdit(x, y)) {
-                    best = CLOSE;
-                }
+                if (best == DIFFERENT && close.test(x, y)) best = CLOSE;
             }
         }
         return best;
     }
 
-    static int emails(String[] a, String[] b, String[] agreed) {
-        if (a.length == 0 || b.length == 0) return MISSING;
-        int best = DIFFERENT;
-        for (String x : a) {
-            for (String y : b) {
-                if (x.equals(y)) {
-                    agreed[0] = x;
-                    return EXACT;
-                }
-                if (best == DIFFERENT && closeEmails(x, y)) best = CLOSE;
-            }
-        }
-        return best;
+    /** One mistyped or swapped digit. */
+    private static boolean closePhones(String x, String y) {
+        return x.length() == y.length() && StringSimilarity.withinOneEdit(x, y);
     }
 
     /** Same local part, or one typo anywhere, or close enough overall (typos in local part and domain). */
