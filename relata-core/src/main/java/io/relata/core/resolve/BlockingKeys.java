@@ -17,13 +17,13 @@ final class BlockingKeys {
     static final int SURNAME_YEAR = 1, NAME_SOUNDS = 2, NAME_PREFIX = 3, DOB_GIVEN = 4, DOB_SURNAME = 5,
             IDENTIFIER = 6, PHONE = 7, EMAIL = 8, EMAIL_LOCAL = 9, ADDRESS_SURNAME = 10, ORG_NAME = 11,
             ORG_TOKEN = 12, ORG_ADDRESS = 13, ORG_IDENTIFIER = 14, ORG_PHONE = 15, ORG_EMAIL = 16,
-            ORG_EMAIL_LOCAL = 17;
+            ORG_EMAIL_LOCAL = 17, ADDRESS_GIVEN = 18;
     /** Names of the key kinds, indexed by kind, for reports. */
     static final String[] KIND_NAMES = {"", "surname sound+birth year+given initial", "given+surname sounds", "name prefixes",
             "birth date+given initial", "birth date+surname initial", "identifier", "phone", "email",
             "email local part", "address+surname sound", "organization name", "organization name token",
             "organization address", "organization identifier", "organization phone", "organization email",
-            "organization email local part"};
+            "organization email local part", "address+given name root"};
     private static final int ORGANIZATION_OFFSET = ORG_IDENTIFIER - IDENTIFIER;
 
     static boolean isNameOnly(int kind) {
@@ -62,15 +62,17 @@ final class BlockingKeys {
             dobKey = dob.year() * 10000 + Math.min(dob.month(), dob.day()) * 100 + Math.max(dob.month(), dob.day());
         }
         for (PersonNameFeatures n : r.names()) {
-            String gp = n.givenPhonetic(), sp = n.surnamePhonetic();
-            if (sp != null && !sp.isEmpty() && dob != null) {
-                // with the initial of the given name's root, so Bill and William still meet
-                char initial = n.givenRoot() == null ? '*' : n.givenRoot().charAt(0);
-                out.key(SURNAME_YEAR, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.add(
-                        KeyHash.start(SURNAME_YEAR), sp), dob.year()), initial)));
-            }
-            if (gp != null && sp != null && !gp.isEmpty() && !sp.isEmpty()) {
-                out.key(NAME_SOUNDS, unordered(NAME_SOUNDS, gp, sp));
+            String sp = n.surnamePhonetic();
+            if (sp != null && !sp.isEmpty()) {
+                if (dob != null) {
+                    // with the initial of the given name's root, so Bill and William still meet
+                    char initial = n.givenRoot() == null ? '*' : n.givenRoot().charAt(0);
+                    out.key(SURNAME_YEAR, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.add(
+                            KeyHash.start(SURNAME_YEAR), sp), dob.year()), initial)));
+                }
+                nameSoundsKey(n, sp, out);
+                // each part of a compound surname (Garcia Lopez) alone, for sources that write only one
+                for (String part : n.surnamePartPhonetics()) nameSoundsKey(n, part, out);
             }
             if (n.given() != null && n.surname() != null) {
                 out.key(NAME_PREFIX, unordered(NAME_PREFIX, prefix(n.given(), 2), prefix(n.surname(), 3)));
@@ -84,11 +86,24 @@ final class BlockingKeys {
                         n.surname().charAt(0))));
             }
             for (AddressFeatures a : r.addresses()) {
-                if (a.key() != null && sp != null && !sp.isEmpty()) {
+                if (a.key() == null) continue;
+                if (sp != null && !sp.isEmpty()) {
                     out.key(ADDRESS_SURNAME,
                             KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(ADDRESS_SURNAME), a.key()), sp)));
                 }
+                // a misspelled or shortened surname at the same dwelling still meets through the given name
+                if (n.givenRoot() != null) {
+                    out.key(ADDRESS_GIVEN, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(ADDRESS_GIVEN),
+                            a.key()), n.givenRoot())));
+                }
             }
+        }
+    }
+
+    private static void nameSoundsKey(PersonNameFeatures n, String surnameSound, Sink out) {
+        String gp = n.givenPhonetic();
+        if (gp != null && !gp.isEmpty() && !surnameSound.isEmpty()) {
+            out.key(NAME_SOUNDS, unordered(NAME_SOUNDS, gp, surnameSound));
         }
     }
 

@@ -14,6 +14,7 @@ public record PersonNameFeatures(
         String givenRoot,
         String givenPhonetic,
         String surnamePhonetic,
+        String[] surnamePartPhonetics,
         String suffix,
         boolean orderKnown,
         boolean alias) {
@@ -33,10 +34,21 @@ public record PersonNameFeatures(
                 given == null ? null : tokens.intern(NameStandardizer.nicknameRoot(given)),
                 given == null ? null : tokens.intern(NameStandardizer.phonetic(given)),
                 surname == null ? null : tokens.intern(NameStandardizer.phonetic(surname.replace(" ", ""))),
+                partPhonetics(surnameTokens, tokens),
                 tokens.intern(name.suffix()),
                 name.orderKnown(),
                 name.alias());
     }
+
+    /** Sounds of each part of a compound surname (García López), so that either part alone still meets it. */
+    private static String[] partPhonetics(String[] surnameTokens, TokenInterner tokens) {
+        if (surnameTokens.length < 2) return NONE;
+        String[] sounds = new String[surnameTokens.length];
+        for (int i = 0; i < sounds.length; i++) sounds[i] = tokens.intern(NameStandardizer.phonetic(surnameTokens[i]));
+        return sounds;
+    }
+
+    private static final String[] NONE = new String[0];
 
     public boolean isEmpty() {
         return given == null && surname == null;
