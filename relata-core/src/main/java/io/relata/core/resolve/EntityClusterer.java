@@ -55,8 +55,7 @@ public final class EntityClusterer {
                     continue;
                 }
             }
-            scorer.score(records[a], records[b], c);
-            links.add(new Link(a, b, weights[p], c.matchKey()));
+            links.add(new Link(a, b, weights[p]));
             // union by size; splice the two circular member lists
             int big = size[ra] >= size[rb] ? ra : rb, small = big == ra ? rb : ra;
             parent[small] = big;

@@ -1,4 +1,4 @@
 package io.relata.core.resolve;
 
 /** A scored pair of records (by index) that the clusterer used to join two entities. */
-public record Link(int first, int second, double weight, String matchKey) {}
+public record Link(int first, int second, double weight) {}

@@ -112,8 +112,9 @@ public final class Resolution {
         List<EntityExplanation.Step> steps = new ArrayList<>();
         for (Link l : links) {
             if (entityOf[l.first()] == entity) {
+                // match keys are worked out on request: the clusterer keeps only the pairs and weights
                 steps.add(new EntityExplanation.Step(records[l.first()].key(), records[l.second()].key(),
-                        l.weight(), l.matchKey()));
+                        l.weight(), why(l.first(), l.second()).matchKey()));
             }
         }
         return new EntityExplanation(keys, steps);
