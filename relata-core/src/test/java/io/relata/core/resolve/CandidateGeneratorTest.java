@@ -136,4 +136,36 @@ class CandidateGeneratorTest {
         assertThat(CandidatePairs.first(p)).isEqualTo(4);
         assertThat(CandidatePairs.second(p)).isEqualTo(9);
     }
+
+    @Test
+    void onePartOfACompoundSurnameStillMeetsTheWholeName() {
+        // one source writes both Hispanic surnames, another only the second; no birth date, phone or address
+        RecordFeatures[] records = {
+                Records.person("S", "1").given("Ana").surname("Rodriguez Rivera").features(),
+                Records.person("T", "2").given("Ana").surname("Rivera").features(),
+                Records.person("T", "3").given("Ana").surname("Okafor").features()};
+
+        CandidatePairs pairs = new CandidateGenerator(100).generate(records);
+
+        assertThat(paired(pairs, 0, 1)).isTrue();
+        assertThat(paired(pairs, 0, 2)).isFalse();
+    }
+
+    @Test
+    void aMisspelledSurnameAtTheSameDwellingMeetsThroughTheGivenName() {
+        RecordFeatures[] records = {
+                Records.person("S", "1").given("Kwabena").surname("Mehmet").address("8893 Cherry Road", "Miami", "33175")
+                        .features(),
+                Records.person("T", "2").given("Kwabena").surname("Mohammed").address("8893 Cherry Rd", "Miami", "33175")
+                        .features(),
+                Records.person("T", "3").given("Ama").surname("Boateng").address("8893 Cherry Road", "Miami", "33175")
+                        .features()};
+
+        CandidatePairs pairs = new CandidateGenerator(100).generate(records);
+
+        assertThat(paired(pairs, 0, 1)).isTrue();
+        // a housemate of another name and surname is not proposed by the address alone
+        assertThat(paired(pairs, 0, 2)).isFalse();
+        assertThat(pairs.pairsByKind()).containsKey("address+given name root");
+    }
 }
