@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         GenerationSummary generated = new PopulationGenerator().generate(GeneratorConfig.defaults(seed, records), jsonl, truthFile);
         out.printf("Generated %,d records of %,d real people and organizations in %d source systems:%n",
                 generated.records(), generated.entities(), generated.recordsPerSource().size());
-        generated.recordsPerSource().forEach((s, n) -> out.printf("  %-12s %,7d records%n", s, n));
+        new java.util.TreeMap<>(generated.recordsPerSource()).forEach((s, n) -> out.printf("  %-12s %,7d records%n", s, n));
         out.printf("  (%s)%n%n", jsonl);
 
         List<Record> loaded = new ArrayList<>();

@@ -37,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationSummary s = new PopulationGenerator().generate(config, jsonl, truth);
         System.out.printf("wrote %,d records of %,d entities to %s (truth: %s) in %.1f s%n",
                 s.records(), s.entities(), jsonl, truth, s.seconds());
-        s.recordsPerSource().forEach((source, n) -> System.out.printf("  %-12s %,d%n", source, n));
+        new java.util.TreeMap<>(s.recordsPerSource()).forEach((source, n) -> System.out.printf("  %-12s %,d%n", source, n));
         return 0;
     }
 }
