@@ -20,19 +20,6 @@ import java.util.TreeMap;
  */
 public final class PopulationGenerator {
 
-    /** {@code PopulationGenerator RECORDS SEED OUT.jsonl TRUTH.csv}: generates and prints the summary. */
-    public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            System.err.println("usage: PopulationGenerator RECORDS SEED OUT.jsonl TRUTH.csv");
-            System.exit(2);
-        }
-        GeneratorConfig config = GeneratorConfig.defaults(Long.parseLong(args[1]), Integer.parseInt(args[0]));
-        GenerationSummary s = new PopulationGenerator().generate(config, Path.of(args[2]), Path.of(args[3]));
-        System.out.println(s);
-        System.out.printf("%.0f records/s, peak heap %d MB%n", s.recordsPerSecond(),
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
-    }
-
     public GenerationSummary generate(GeneratorConfig config, Path jsonl, Path truthCsv) throws IOException {
         try (java.io.OutputStream records = new java.io.BufferedOutputStream(Files.newOutputStream(jsonl), 1 << 16);
              Writer truth = new BufferedWriter(Files.newBufferedWriter(truthCsv, StandardCharsets.UTF_8), 1 << 16)) {
