@@ -39,12 +39,15 @@ final class SourceOptions {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected records here as CSV.")
     Path rejects;
 
+    private CsvMapping csvMapping;
+    private RecordStandardizer standardizer;
+
     /**
      * Reads every file and standardizes the records as they stream in, keeping only their features; rejects
      * are counted, printed (the first few) and written if asked.
      */
     Loaded load(PrintStream err) {
-        CsvMapping csv = mapping == null ? null : CsvMapping.load(mapping);
+        CsvMapping csv = csvMapping();
         BatchStandardizer standardizer = new BatchStandardizer(standardizer());
         LoadCounts counts = LoadCounts.ZERO;
         List<Reject> shown = new ArrayList<>();
@@ -72,13 +75,22 @@ final class SourceOptions {
         return new Loaded(standardizer.finish(), counts);
     }
 
+    /** One standardizer per command run, so that its token pool is shared by everything it reads. */
     RecordStandardizer standardizer() {
-        Map<String, String> bySource = new HashMap<>(countries);
-        if (mapping != null) {
-            CsvMapping csv = CsvMapping.load(mapping);
-            if (csv.defaultCountry() != null && csv.source() != null) bySource.putIfAbsent(csv.source(), csv.defaultCountry());
+        if (standardizer == null) {
+            Map<String, String> bySource = new HashMap<>(countries);
+            CsvMapping csv = csvMapping();
+            if (csv != null && csv.defaultCountry() != null && csv.source() != null) {
+                bySource.putIfAbsent(csv.source(), csv.defaultCountry());
+            }
+            standardizer = new RecordStandardizer(bySource, monthFirst);
         }
-        return new RecordStandardizer(bySource, monthFirst);
+        return standardizer;
+    }
+
+    private CsvMapping csvMapping() {
+        if (csvMapping == null && mapping != null) csvMapping = CsvMapping.load(mapping);
+        return csvMapping;
     }
 
     record Loaded(RecordFeatures[] features, LoadCounts counts) {}
