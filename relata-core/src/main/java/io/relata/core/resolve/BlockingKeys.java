@@ -14,16 +14,16 @@ import io.relata.core.standardize.OrganizationNameStandardizer.StandardOrgName;
  * brings the two records together. Person and organization keys never meet.
  */
 final class BlockingKeys {
-    static final int SURNAME_YEAR = 1, NAME_SOUNDS = 2, NAME_PREFIX = 3, DOB_GIVEN = 4, DOB_SURNAME = 5,
-            IDENTIFIER = 6, PHONE = 7, EMAIL = 8, EMAIL_LOCAL = 9, ADDRESS_SURNAME = 10, ORG_NAME = 11,
+    static final int SURNAME_YEAR = 1, NAME_SOUNDS = 2, NAME_PREFIX = 3, DOB_INITIAL = 4, IDENTIFIER = 5,
+            PHONE = 6, EMAIL = 7, EMAIL_LOCAL = 8, ADDRESS_SURNAME = 9, ADDRESS_GIVEN = 10, ORG_NAME = 11,
             ORG_TOKEN = 12, ORG_ADDRESS = 13, ORG_IDENTIFIER = 14, ORG_PHONE = 15, ORG_EMAIL = 16,
-            ORG_EMAIL_LOCAL = 17, ADDRESS_GIVEN = 18;
+            ORG_EMAIL_LOCAL = 17;
     /** Names of the key kinds, indexed by kind, for reports. */
-    static final String[] KIND_NAMES = {"", "surname sound+birth year+given initial", "given+surname sounds", "name prefixes",
-            "birth date+given initial", "birth date+surname initial", "identifier", "phone", "email",
-            "email local part", "address+surname sound", "organization name", "organization name token",
+    static final String[] KIND_NAMES = {"", "surname sound+birth year+given initial", "given+surname sounds",
+            "name prefixes", "birth date+name initial", "identifier", "phone", "email", "email local part",
+            "address+surname sound", "address+given name root", "organization name", "organization name token",
             "organization address", "organization identifier", "organization phone", "organization email",
-            "organization email local part", "address+given name root"};
+            "organization email local part"};
     private static final int ORGANIZATION_OFFSET = ORG_IDENTIFIER - IDENTIFIER;
 
     static boolean isNameOnly(int kind) {
@@ -77,13 +77,12 @@ final class BlockingKeys {
             if (n.given() != null && n.surname() != null) {
                 out.key(NAME_PREFIX, unordered(NAME_PREFIX, prefix(n.given(), 2), prefix(n.surname(), 3)));
             }
-            if (dobKey != 0 && n.given() != null) {
-                out.key(DOB_GIVEN, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_GIVEN), dobKey),
-                        n.given().charAt(0))));
-            }
-            if (dobKey != 0 && n.surname() != null) {
-                out.key(DOB_SURNAME, KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_SURNAME), dobKey),
-                        n.surname().charAt(0))));
+            if (dobKey != 0) {
+                // one kind for both initials: a record with only a given name meets one with only a surname
+                // through a third that has both, and swapped names meet directly
+                char gi = n.given() == null ? 0 : n.given().charAt(0), si = n.surname() == null ? 0 : n.surname().charAt(0);
+                if (gi != 0) out.key(DOB_INITIAL, dobInitial(dobKey, gi));
+                if (si != 0 && si != gi) out.key(DOB_INITIAL, dobInitial(dobKey, si));
             }
             for (AddressFeatures a : r.addresses()) {
                 if (a.key() == null) continue;
@@ -98,6 +97,10 @@ final class BlockingKeys {
                 }
             }
         }
+    }
+
+    private static long dobInitial(int dobKey, char initial) {
+        return KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(DOB_INITIAL), dobKey), initial));
     }
 
     private static void nameSoundsKey(PersonNameFeatures n, String surnameSound, Sink out) {
