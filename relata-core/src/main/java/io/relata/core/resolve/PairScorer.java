@@ -27,6 +27,9 @@ public final class PairScorer {
         TF_KIND[IDENTIFIER] = ValueKind.IDENTIFIER;
     }
 
+    /** How many personal features must agree to outweigh a conflict: one alone is what relatives share. */
+    private static final int MIN_PERSONAL_AGREEMENTS = 2;
+
     private final MatchModel model;
     private final ValueFrequencies frequencies;
     private final double[][] weight = new double[Feature.COUNT][];
@@ -71,6 +74,7 @@ public final class PairScorer {
     public double score(RecordFeatures a, RecordFeatures b, Comparison c) {
         compare(a, b, c);
         double total = 0, personalSupport = 0, names = 0;
+        int personalAgreements = 0;
         boolean conflicted = false;
         for (int f = 0; f < Feature.COUNT; f++) {
             int level = c.levels[f];
@@ -83,13 +87,19 @@ public final class PairScorer {
             total += w;
             if (f == GIVEN || f == SURNAME || f == SUFFIX || f == ORG) names += w;
             if (conflict[f][level]) conflicted = true;
-            else if (personal[f] && w > 0) personalSupport += w;
+            else if (personal[f] && w > 0) {
+                personalSupport += w;
+                // the same document number is evidence that relatives do not share; a birth date or a name is
+                personalAgreements += f == IDENTIFIER && level == IdentifierComparator.EXACT ? 2 : 1;
+            }
         }
         c.total = total;
         c.prior = prior;
         c.otherEvidence = total - names;
-        // a conflict stands unless other personal details agree strongly; shared household details never outweigh it
-        c.conflict = conflicted && personalSupport < model.conflictOverride();
+        // a conflict stands unless other personal details agree strongly, and more than one of them or the same
+        // document number (twins share a birth date, a father and son a name); household details never outweigh it
+        c.conflict = conflicted && (personalSupport < model.conflictOverride()
+                || personalAgreements < MIN_PERSONAL_AGREEMENTS);
         return total;
     }
 

@@ -99,6 +99,30 @@ class PairScorerTest {
     }
 
     @Test
+    void aBirthDateAloneNeverOutweighsAGivenNameConflictHoweverHeavy() {
+        // the birth date's weight exceeds the override: only a second personal agreement may outweigh
+        assertThat(MODEL.parameters(Feature.DOB).levels().get(0).weight()).isGreaterThan(MODEL.conflictOverride());
+        RecordFeatures ana = Records.person("S", "1").given("Ana").surname("Lopez").dob("1990-07-21").features();
+        RecordFeatures maria = Records.person("T", "2").given("Maria").surname("Lopez").dob("1990-07-21").features();
+
+        score(ana, maria);
+
+        assertThat(c.conflict()).isTrue();
+    }
+
+    @Test
+    void theSameDocumentNumberOutweighsAMistypedGivenName() {
+        // a clerk wrote another given name, but birth date and passport agree: two personal agreements
+        RecordFeatures a = Records.person("S", "1").given("Ana").surname("Lopez").dob("1990-07-21")
+                .id("PASSPORT", "X1234567", "MX").features();
+        RecordFeatures b = Records.person("T", "2").given("Maria").surname("Lopez").dob("1990-07-21")
+                .id("PASSPORT", "X1234567", "MX").features();
+
+        assertThat(score(a, b)).isEqualTo(Outcome.MATCH);
+        assertThat(c.conflict()).isFalse();
+    }
+
+    @Test
     void aSharedShelterAddressWeighsLessThanARareAddress() {
         // 40 unrelated people give the same shelter as their address
         List<RecordFeatures> residents = new ArrayList<>();
