@@ -104,15 +104,20 @@ final class DemoCommand implements Callable<Integer> {
         return sources.size() >= 2;
     }
 
-    /** A candidate pair that shares a surname and a household detail but conflicts: a relative, not a duplicate. */
+    /**
+     * The most convincing look-alike: the candidate pair with the most evidence that still conflicts on a
+     * personal detail while sharing a surname and an address (a twin, a father and son, a sibling).
+     */
     private static Explanation lookAlikeKeptApart(Resolution resolution) {
+        Explanation best = null;
         for (long pair : resolution.candidatePairs()) {
             Explanation why = resolution.why(CandidatePairs.first(pair), CandidatePairs.second(pair));
             if (why.conflict() && !why.sameEntity() && why.outcome() == Outcome.POSSIBLY_RELATED
-                    && why.matchKey().contains("+SURNAME") && why.matchKey().contains("+ADDRESS")) {
-                return why;
+                    && why.matchKey().contains("+SURNAME") && why.matchKey().contains("+ADDRESS")
+                    && (best == null || why.total() > best.total())) {
+                best = why;
             }
         }
-        return null;
+        return best;
     }
 }

@@ -148,9 +148,14 @@ public final class PairScorer {
         c.agreed[IDENTIFIER] = agreed[0];
     }
 
-    /** Finds the best-weighted alignment of any name of a with any name of b, in either order. */
+    /**
+     * Finds the best alignment of any name of a with any name of b, in either order: one without a given-name
+     * conflict if there is one (Yifan Liu and Lau Yifan are one name swapped, not two different given names),
+     * and among those the best-weighted.
+     */
     private void compareNames(PersonNameFeatures[] as, PersonNameFeatures[] bs, Comparison c) {
         double best = Double.NEGATIVE_INFINITY;
+        boolean bestConflicts = true;
         int bestGiven = Feature.GIVEN_NAME.missing(), bestSurname = Feature.SURNAME.missing();
         int bestSuffix = Feature.NAME_SUFFIX.missing();
         String agreedGiven = null, agreedSurname = null;
@@ -158,8 +163,9 @@ public final class PairScorer {
             for (PersonNameFeatures y : bs) {
                 int g = NameComparator.given(x, y), s = NameComparator.surname(x, y);
                 double w = weight[GIVEN][g] + weight[SURNAME][s];
-                if (w > best) {
+                if (better(w, conflict[GIVEN][g], best, bestConflicts)) {
                     best = w;
+                    bestConflicts = conflict[GIVEN][g];
                     bestGiven = g;
                     bestSurname = s;
                     bestSuffix = NameComparator.suffix(x, y);
@@ -176,8 +182,9 @@ public final class PairScorer {
                     int sg = NameComparator.asGivenLevel(way == 0 ? givenToSurname : surnameToGiven);
                     int ss = way == 0 ? surnameToGiven : givenToSurname;
                     double sw = weight[GIVEN][sg] + weight[SURNAME][ss];
-                    if (sw > best) {
+                    if (better(sw, conflict[GIVEN][sg], best, bestConflicts)) {
                         best = sw;
+                        bestConflicts = conflict[GIVEN][sg];
                         bestGiven = sg;
                         bestSurname = ss;
                         bestSuffix = NameComparator.suffix(x, y);
@@ -194,6 +201,10 @@ public final class PairScorer {
         c.levels[SUFFIX] = (byte) bestSuffix;
         c.agreed[GIVEN] = agreedGiven;
         c.agreed[SURNAME] = agreedSurname;
+    }
+
+    private static boolean better(double weight, boolean conflicts, double best, boolean bestConflicts) {
+        return conflicts == bestConflicts ? weight > best : !conflicts;
     }
 
     private static int nationality(String[] a, String[] b) {
