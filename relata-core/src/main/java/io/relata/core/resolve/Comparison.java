@@ -12,6 +12,8 @@ public final class Comparison {
     double total;
     double prior;
     double otherEvidence;
+    double nameWeight; // the best name alignment so far, while names are compared
+    boolean nameConflicts;
     boolean conflict;
 
     void reset() {

@@ -154,53 +154,39 @@ public final class PairScorer {
      * and among those the best-weighted.
      */
     private void compareNames(PersonNameFeatures[] as, PersonNameFeatures[] bs, Comparison c) {
-        double best = Double.NEGATIVE_INFINITY;
-        boolean bestConflicts = true;
-        int bestGiven = Feature.GIVEN_NAME.missing(), bestSurname = Feature.SURNAME.missing();
-        int bestSuffix = Feature.NAME_SUFFIX.missing();
-        String agreedGiven = null, agreedSurname = null;
+        c.levels[GIVEN] = (byte) Feature.GIVEN_NAME.missing();
+        c.levels[SURNAME] = (byte) Feature.SURNAME.missing();
+        c.levels[SUFFIX] = (byte) Feature.NAME_SUFFIX.missing();
+        c.nameWeight = Double.NEGATIVE_INFINITY;
+        c.nameConflicts = true;
         for (PersonNameFeatures x : as) {
             for (PersonNameFeatures y : bs) {
                 int g = NameComparator.given(x, y), s = NameComparator.surname(x, y);
-                double w = weight[GIVEN][g] + weight[SURNAME][s];
-                if (better(w, conflict[GIVEN][g], best, bestConflicts)) {
-                    best = w;
-                    bestConflicts = conflict[GIVEN][g];
-                    bestGiven = g;
-                    bestSurname = s;
-                    bestSuffix = NameComparator.suffix(x, y);
-                    agreedGiven = g == NameComparator.G_EXACT ? x.given() : null;
-                    agreedSurname = s == NameComparator.S_EXACT ? x.surname() : null;
-                }
+                int suffix = NameComparator.suffix(x, y);
+                offerNames(c, g, s, suffix, x.given(), x.surname());
                 if (g < NameComparator.G_INITIAL && s < NameComparator.S_PARTIAL) continue; // no need to try the swap
                 // swapped order: the two crossed comparisons may go either way round onto the given and
                 // surname scales; trying both keeps score(a, b) == score(b, a)
                 int givenToSurname = NameComparator.tokenLevel(x.given(), y.surname());
                 int surnameToGiven = NameComparator.tokenLevel(x.surname(), y.given());
                 if (givenToSurname == Feature.SURNAME.missing() || surnameToGiven == Feature.SURNAME.missing()) continue;
-                for (int way = 0; way < 2; way++) {
-                    int sg = NameComparator.asGivenLevel(way == 0 ? givenToSurname : surnameToGiven);
-                    int ss = way == 0 ? surnameToGiven : givenToSurname;
-                    double sw = weight[GIVEN][sg] + weight[SURNAME][ss];
-                    if (better(sw, conflict[GIVEN][sg], best, bestConflicts)) {
-                        best = sw;
-                        bestConflicts = conflict[GIVEN][sg];
-                        bestGiven = sg;
-                        bestSurname = ss;
-                        bestSuffix = NameComparator.suffix(x, y);
-                        String givenValue = way == 0 ? x.given() : x.surname();
-                        String surnameValue = way == 0 ? x.surname() : x.given();
-                        agreedGiven = sg == NameComparator.G_EXACT ? givenValue : null;
-                        agreedSurname = ss == NameComparator.S_EXACT ? surnameValue : null;
-                    }
-                }
+                offerNames(c, NameComparator.asGivenLevel(givenToSurname), surnameToGiven, suffix, x.given(), x.surname());
+                offerNames(c, NameComparator.asGivenLevel(surnameToGiven), givenToSurname, suffix, x.surname(), x.given());
             }
         }
-        c.levels[GIVEN] = (byte) bestGiven;
-        c.levels[SURNAME] = (byte) bestSurname;
-        c.levels[SUFFIX] = (byte) bestSuffix;
-        c.agreed[GIVEN] = agreedGiven;
-        c.agreed[SURNAME] = agreedSurname;
+    }
+
+    /** Keeps this alignment of given and surname levels if it beats the best so far (see compareNames). */
+    private void offerNames(Comparison c, int given, int surname, int suffix, String givenValue, String surnameValue) {
+        double w = weight[GIVEN][given] + weight[SURNAME][surname];
+        if (!better(w, conflict[GIVEN][given], c.nameWeight, c.nameConflicts)) return;
+        c.nameWeight = w;
+        c.nameConflicts = conflict[GIVEN][given];
+        c.levels[GIVEN] = (byte) given;
+        c.levels[SURNAME] = (byte) surname;
+        c.levels[SUFFIX] = (byte) suffix;
+        c.agreed[GIVEN] = given == NameComparator.G_EXACT ? givenValue : null;
+        c.agreed[SURNAME] = surname == NameComparator.S_EXACT ? surnameValue : null;
     }
 
     private static boolean better(double weight, boolean conflicts, double best, boolean bestConflicts) {
