@@ -1,5 +1,6 @@
 package io.relata.bench.generate;
 
+import io.relata.core.ingest.JsonlWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -23,16 +24,16 @@ public final class PopulationGenerator {
     public GenerationSummary generate(GeneratorConfig config, Path jsonl, Path truthCsv) throws IOException {
         try (java.io.OutputStream records = new java.io.BufferedOutputStream(Files.newOutputStream(jsonl), 1 << 16);
              Writer truth = new BufferedWriter(Files.newBufferedWriter(truthCsv, StandardCharsets.UTF_8), 1 << 16)) {
-            return generate(config, new RecordWriter(records), truth);
+            return generate(config, new JsonlWriter(records), truth);
         }
     }
 
     /** Writes exactly {@code config.records()} lines to {@code jsonl} and one truth line per record (after a header). */
     public GenerationSummary generate(GeneratorConfig config, Writer jsonl, Writer truthCsv) throws IOException {
-        return generate(config, new RecordWriter(jsonl), truthCsv);
+        return generate(config, new JsonlWriter(jsonl), truthCsv);
     }
 
-    private GenerationSummary generate(GeneratorConfig config, RecordWriter writer, Writer truthCsv) throws IOException {
+    private GenerationSummary generate(GeneratorConfig config, JsonlWriter writer, Writer truthCsv) throws IOException {
         long started = System.nanoTime();
         RunTally tally = new RunTally();
         ErrorInjector errors = new ErrorInjector();

@@ -1,4 +1,4 @@
-package io.relata.bench.generate;
+package io.relata.core.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -14,29 +14,33 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** Writes records as canonical JSON Lines (record-format.md): one object per line, absent values left out. */
-final class RecordWriter implements AutoCloseable {
+/**
+ * Writes records as canonical JSON Lines (record-format.md): one object per line, absent values left out.
+ * The same record always gives the same text, so the store keeps it as the record's content and compares it
+ * to tell a changed record from an unchanged one.
+ */
+public final class JsonlWriter implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private final JsonGenerator json;
     private final java.io.Flushable out;
 
-    RecordWriter(Writer out) throws IOException {
+    public JsonlWriter(Writer out) throws IOException {
         this(FACTORY.createGenerator(out), out);
     }
 
     /** Straight to UTF-8 bytes: Jackson's byte generator is markedly faster than going through a Writer. */
-    RecordWriter(java.io.OutputStream out) throws IOException {
+    public JsonlWriter(java.io.OutputStream out) throws IOException {
         this(FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8), out);
     }
 
-    private RecordWriter(JsonGenerator json, java.io.Flushable out) {
+    private JsonlWriter(JsonGenerator json, java.io.Flushable out) {
         this.out = out;
         this.json = json;
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
     }
 
-    void write(Record r) throws IOException {
+    public void write(Record r) throws IOException {
         json.writeStartObject();
         json.writeStringField("source", r.source());
         json.writeStringField("id", r.id());
@@ -124,7 +128,7 @@ final class RecordWriter implements AutoCloseable {
         json.writeEndArray();
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         json.flush();
         out.flush();
     }
@@ -132,5 +136,16 @@ final class RecordWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         json.close();
+    }
+
+    /** One record as canonical JSON, without the line end. */
+    public static String toJson(Record r) {
+        java.io.StringWriter text = new java.io.StringWriter(256);
+        try (JsonlWriter w = new JsonlWriter(text)) {
+            w.write(r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.getBuffer().substring(0, text.getBuffer().length() - 1);
     }
 }
