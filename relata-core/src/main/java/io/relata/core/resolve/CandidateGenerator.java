@@ -21,7 +21,7 @@ public final class CandidateGenerator {
     private static final long HASH_MASK = -1L << (INDEX_BITS + KIND_BITS);
 
     /** Keys on a name alone are broad: a block of them turns generic at a fraction of the usual size. */
-    private static final int NAME_ONLY_DIVISOR = 4;
+    static final int NAME_ONLY_DIVISOR = 4;
 
     private final int maxBlockSize;
 

@@ -29,6 +29,18 @@ public final class EntityClusterer {
      * @param weights their total weights
      */
     public Clustering cluster(RecordFeatures[] records, long[] pairs, float[] weights) {
+        return cluster(records, pairs, weights, NO_PAIRS, NO_PAIRS);
+    }
+
+    private static final long[] NO_PAIRS = {};
+
+    /**
+     * Clusters with analysts' rulings: every must-link pair is joined before any scored pair, whatever the
+     * evidence, and no merge may put a cannot-link pair into one entity. Pairs are packed as in
+     * {@link CandidatePairs}.
+     */
+    public Clustering cluster(RecordFeatures[] records, long[] pairs, float[] weights, long[] mustLink,
+                              long[] cannotLink) {
         int n = records.length;
         int[] parent = new int[n], size = new int[n], next = new int[n];
         for (int i = 0; i < n; i++) {
@@ -39,11 +51,22 @@ public final class EntityClusterer {
         List<Link> links = new ArrayList<>();
         int refusedByConflict = 0, refusedByCohesion = 0;
         Comparison c = new Comparison();
+        for (long pair : mustLink) {
+            int a = CandidatePairs.first(pair), b = CandidatePairs.second(pair);
+            int ra = find(parent, a), rb = find(parent, b);
+            if (ra == rb) continue;
+            links.add(new Link(a, b, Double.POSITIVE_INFINITY));
+            union(parent, size, next, ra, rb);
+        }
         for (long order : strongestFirst(weights)) {
             int p = (int) order;
             int a = CandidatePairs.first(pairs[p]), b = CandidatePairs.second(pairs[p]);
             int ra = find(parent, a), rb = find(parent, b);
             if (ra == rb) continue;
+            if (separatedByRuling(parent, cannotLink, ra, rb)) {
+                refusedByConflict++;
+                continue;
+            }
             if (size[ra] > 1 || size[rb] > 1) {
                 int verdict = checkMerge(records, next, ra, rb, c);
                 if (verdict == CONFLICT) {
@@ -56,17 +79,30 @@ public final class EntityClusterer {
                 }
             }
             links.add(new Link(a, b, weights[p]));
-            // union by size; splice the two circular member lists
-            int big = size[ra] >= size[rb] ? ra : rb, small = big == ra ? rb : ra;
-            parent[small] = big;
-            size[big] += size[small];
-            int t = next[big];
-            next[big] = next[small];
-            next[small] = t;
+            union(parent, size, next, ra, rb);
         }
         int[] entityOf = new int[n];
         for (int i = 0; i < n; i++) entityOf[i] = find(parent, i);
         return new Clustering(entityOf, links, refusedByConflict, refusedByCohesion);
+    }
+
+    /** Union by size of two roots; splices their circular member lists. */
+    private static void union(int[] parent, int[] size, int[] next, int ra, int rb) {
+        int big = size[ra] >= size[rb] ? ra : rb, small = big == ra ? rb : ra;
+        parent[small] = big;
+        size[big] += size[small];
+        int t = next[big];
+        next[big] = next[small];
+        next[small] = t;
+    }
+
+    /** Whether a cannot-link ruling has one record in each of the two entities. */
+    private static boolean separatedByRuling(int[] parent, long[] cannotLink, int ra, int rb) {
+        for (long pair : cannotLink) {
+            int x = find(parent, CandidatePairs.first(pair)), y = find(parent, CandidatePairs.second(pair));
+            if ((x == ra && y == rb) || (x == rb && y == ra)) return true;
+        }
+        return false;
     }
 
     private static final int OK = 0, CONFLICT = 1, INCOHESIVE = 2;
