@@ -57,6 +57,8 @@ final class StoreLocation {
         if (lower.startsWith("jdbc:h2:")) {
             dialect = Dialect.H2;
             h2File = h2FileOf(db);
+            // a file database given as a URL keeps the same durability unless the URL says otherwise
+            if (h2File != null && !lower.contains("write_delay")) db = db + ";WRITE_DELAY=0";
         } else if (lower.startsWith("jdbc:postgresql:")) {
             dialect = Dialect.POSTGRESQL;
         } else {
