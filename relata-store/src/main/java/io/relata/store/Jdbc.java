@@ -1,0 +1,73 @@
+package io.relata.store;
+
+import io.relata.core.model.RecordKey;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Parameter and column conversions shared by the store's statements. */
+final class Jdbc {
+    private Jdbc() {}
+
+    /** A statement body that may fail with an SQLException. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Both databases keep microseconds; the store truncates to them so that what is read back is what was written. */
+    static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {
+        if (at == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        else ps.setObject(i, OffsetDateTime.ofInstant(micros(at), ZoneOffset.UTC));
+    }
+
+    static Instant getInstant(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** An id column where 0 means none: written as NULL. */
+    static void setId(PreparedStatement ps, int i, long id) throws SQLException {
+        if (id == 0) ps.setNull(i, Types.BIGINT);
+        else ps.setLong(i, id);
+    }
+
+    /** An id column where NULL is read as 0. */
+    static long getId(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? 0 : v;
+    }
+
+    static void setString(PreparedStatement ps, int i, String s) throws SQLException {
+        if (s == null) ps.setNull(i, Types.VARCHAR);
+        else ps.setString(i, s);
+    }
+
+    static void setKey(PreparedStatement ps, int i, RecordKey k) throws SQLException {
+        ps.setString(i, k.source());
+        ps.setString(i + 1, k.id());
+    }
+
+    static RecordKey getKey(ResultSet rs, int col) throws SQLException {
+        String source = rs.getString(col);
+        String id = rs.getString(col + 1);
+        return source == null || id == null ? null : new RecordKey(source, id);
+    }
+
+    /** The most useful line of a failure: a batch's first underlying error rather than its echo of the SQL. */
+    static String reason(SQLException e) {
+        SQLException next = e.getNextException();
+        String m = (next != null ? next : e).getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.strip();
+    }
+}
