@@ -1,6 +1,8 @@
 package io.relata.cli;
 
+import io.relata.app.NotFoundException;
 import io.relata.core.ingest.IngestException;
+import io.relata.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,10 @@ import java.util.NoSuchElementException;
 /** The {@code relata} command line: one subcommand per analyst or engineer task. */
 @Command(name = "relata", mixinStandardHelpOptions = true, version = "relata 0.1.0",
         description = "Resolve person and organization records into entities and explain the result.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, ResolveCommand.class, EvalCommand.class, WhyCommand.class, HowCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, ResolveCommand.class, EvalCommand.class, WhyCommand.class,
+                HowCommand.class, ModelCommand.class, IngestCommand.class, DeleteCommand.class, SearchCommand.class,
+                EntityCommand.class, DecideCommand.class, ReviewCommand.class, ChangesCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RelataCommand implements Runnable {
     /** Exit code for a problem with the user's input (a missing file, a bad mapping, an unknown record). */
     static final int INPUT_ERROR = 2;
@@ -27,7 +32,8 @@ public final class RelataCommand implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new RelataCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             // These carry messages written for the user; anything else is a bug and keeps its stack trace.
-            if (e instanceof IngestException || e instanceof IllegalArgumentException
+            if (e instanceof IngestException || e instanceof IllegalArgumentException || e instanceof NotFoundException
+                    || e instanceof StoreException
                     || e instanceof UncheckedIOException || e instanceof NoSuchElementException) {
                 cmd.getErr().println("relata: " + e.getMessage());
                 return INPUT_ERROR;

@@ -88,7 +88,7 @@ final class SourceOptions {
         return standardizer;
     }
 
-    private CsvMapping csvMapping() {
+    CsvMapping csvMapping() {
         if (csvMapping == null && mapping != null) csvMapping = CsvMapping.load(mapping);
         return csvMapping;
     }

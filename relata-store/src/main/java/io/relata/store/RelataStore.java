@@ -260,6 +260,19 @@ public final class RelataStore implements AutoCloseable {
         });
     }
 
+    /** Every withdrawn record: its row stays, so a reload of it is an update. */
+    public List<RecordKey> withdrawnKeys() {
+        return read("withdrawn records", () -> {
+            List<RecordKey> keys = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT source, source_id FROM record WHERE status = 'WITHDRAWN'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) keys.add(new RecordKey(rs.getString(1), rs.getString(2)));
+            }
+            return keys;
+        });
+    }
+
     /** The active ones of the given records, sorted by key; keys not stored or withdrawn are left out. */
     public List<StoredRecord> records(Collection<RecordKey> keys) {
         Map<String, List<String>> bySource = new TreeMap<>();

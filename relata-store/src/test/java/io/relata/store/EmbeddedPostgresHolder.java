@@ -10,13 +10,13 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One real PostgreSQL per test JVM, started on first use and stopped at exit; a fresh database per test. */
-final class EmbeddedPostgresHolder {
+public final class EmbeddedPostgresHolder {
     private static EmbeddedPostgres postgres;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private EmbeddedPostgresHolder() {}
 
-    static synchronized EmbeddedPostgres postgres() {
+    public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -36,7 +36,7 @@ final class EmbeddedPostgresHolder {
     }
 
     /** Creates an empty database and returns its JDBC URL. */
-    static String newDatabase() {
+    public static String newDatabase() {
         String name = "t" + DATABASES.incrementAndGet();
         EmbeddedPostgres pg = postgres();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

@@ -22,6 +22,20 @@ public final class JsonlReader {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
+    /**
+     * One record from its canonical JSON text (as {@link JsonlWriter#toJson} writes it).
+     *
+     * @throws IllegalArgumentException naming the offending field when the text is not a valid record
+     */
+    public static Record parse(String json) {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return new JsonRecordParser(FACTORY).parse(bytes, 0, bytes.length);
+        } catch (RecordRejectedException e) {
+            throw new IllegalArgumentException(e.field + ": " + e.reason);
+        }
+    }
+
     public LoadCounts read(Path file, RecordHandler handler) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), handler);

@@ -83,6 +83,15 @@ public record MatchModel(
         }
     }
 
+    /** A model from its JSON text, as {@link #toJson} writes it. */
+    public static MatchModel fromJson(String json) {
+        try {
+            return JSON.readValue(json, MatchModel.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read match model: " + e.getMessage(), e);
+        }
+    }
+
     public void save(Path file) throws IOException {
         Files.writeString(Files.createDirectories(file.toAbsolutePath().getParent()).resolve(file.getFileName()), toJson());
     }
