@@ -51,6 +51,17 @@ class ArchitectureTest {
     static final ArchRule evaluateDependsOnModelOnly = onlyOursFrom("io.relata.core.evaluate..",
             "io.relata.core.evaluate..", "io.relata.core.model..");
 
+    // The store persists what core decides; it knows core's values and nothing above it (app, server, cli).
+    @ArchTest
+    static final ArchRule storeDependsOnCoreOnly = onlyOursFrom("io.relata.store..",
+            "io.relata.store..", "io.relata.core..");
+
+    @ArchTest
+    static final ArchRule coreDoesNotDependOnStore = noClasses()
+            .that().resideInAPackage("io.relata.core..")
+            .should().dependOnClassesThat().resideInAPackage("io.relata.store..")
+            .because("core has no database; the store depends on core, never the other way");
+
     @ArchTest
     static final ArchRule benchDoesNotDependOnCli = noClasses()
             .that().resideInAPackage("io.relata.bench..")
@@ -66,9 +77,10 @@ class ArchitectureTest {
             .because("a class says what it is (docs/architecture.md, house rules)");
 
     /*
-     * The module direction to come: store on core; app on core and store; server and cli on app, never on store.
-     * Store, app and server do not exist yet, so every layer is optional; the rule starts to bite the day one
-     * of them appears. Cli still uses core directly (there is no app yet) and bench for `generate`.
+     * The module direction: store on core; app on core and store; server and cli on app, never on store.
+     * Store exists (on cli's test class path so that it is checked here); app and server do not yet, so every
+     * layer is optional and the rule bites the day one appears. Cli still uses core directly (there is no app
+     * yet) and bench for `generate`.
      */
     @ArchTest
     static final ArchRule modulesKeepTheirDirection = layeredArchitecture()
