@@ -1,0 +1,70 @@
+package io.relata.core.relate.pattern;
+
+import io.relata.core.relate.RelationGraph;
+import io.relata.core.relate.RelationType;
+import it.unimi.dsi.fastutil.longs.LongSet;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code shared-address}: many unrelated people at one address, more than a household. People count when they
+ * have at least {@code minPeople} entities there with at least {@code minSurnames} different surnames; an
+ * address held by more entities than the generic limit (a shelter, a lawyer's office) is left out.
+ */
+public record SharedAddressPattern(int minPeople, int minSurnames) implements LeadPattern {
+    public static final String NAME = "shared-address";
+
+    public static SharedAddressPattern defaults() {
+        return new SharedAddressPattern(5, 3);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "at least " + minPeople + " people with " + minSurnames + "+ surnames at one address that is not generic";
+    }
+
+    @Override
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+        int cap = graph.settings().genericAbove(RelationType.SHARED_ADDRESS);
+        List<Lead> out = new ArrayList<>();
+        graph.forEachValue(RelationType.SHARED_ADDRESS, cap, (key, display, holders) -> {
+            if (holders.size() > cap) return;
+            List<Long> people = people(graph, holders);
+            if (people.size() < minPeople) return;
+            int distinct = distinctSurnameGroups(graph, people);
+            if (distinct < minSurnames) return;
+            out.add(new Lead(NAME, NAME + ":" + key.substring(1), distinct * Math.log1p(people.size()),
+                    List.of(people.size() + " people with " + distinct + " different surnames give the address " + display),
+                    people));
+        });
+        return out;
+    }
+
+    static List<Long> people(RelationGraph graph, LongSet holders) {
+        List<Long> out = new ArrayList<>(holders.size());
+        for (long e : holders) if (Households.isPerson(graph, e)) out.add(e);
+        return out;
+    }
+
+    /** How many of the people share no surname with anyone counted before them: families count once. */
+    static int distinctSurnameGroups(RelationGraph graph, List<Long> people) {
+        Set<String> seen = new HashSet<>();
+        int groups = 0;
+        for (long e : people) {
+            Set<String> s = Households.surnames(graph.records(e));
+            boolean known = false;
+            for (String x : s) known |= seen.contains(x);
+            if (!known && !s.isEmpty()) groups++;
+            seen.addAll(s);
+        }
+        return groups;
+    }
+}
