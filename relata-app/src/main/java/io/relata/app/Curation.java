@@ -19,7 +19,7 @@ public final class Curation {
     public ChangeSet withdraw(RecordKey key) {
         if (!workspace.isActive(key)) throw new NotFoundException("no record " + key + " in the store");
         Instant now = Instant.now();
-        ChangeSet cs = workspace.resolver().withdraw(key);
+        ChangeSet cs = workspace.withdraw(key);
         try (StoreBatch write = workspace.store().begin()) {
             write.withdrawRecord(key, now);
             write.apply(cs, now);
@@ -37,7 +37,7 @@ public final class Curation {
         for (RecordKey k : new RecordKey[] {decision.first(), decision.second()}) {
             if (!workspace.isActive(k)) throw new NotFoundException("no record " + k + " in the store");
         }
-        ChangeSet cs = workspace.resolver().decide(decision);
+        ChangeSet cs = workspace.decide(decision);
         try (StoreBatch write = workspace.store().begin()) {
             write.putDecision(decision);
             write.apply(cs, decision.at());

@@ -114,7 +114,6 @@ public final class Ingest {
                 features[i] = workspace.standardizer().standardize(r);
             }
         });
-        LiveResolver resolver = workspace.resolver();
         Instant now = Instant.now();
         try (StoreBatch write = workspace.store().begin()) {
             for (int i = 0; i < n; i++) {
@@ -136,7 +135,7 @@ public final class Ingest {
                 }
                 if (active) tally.changed++;
                 else tally.added++;
-                ChangeSet cs = resolver.upsert(f);
+                ChangeSet cs = workspace.upsert(r, f);
                 write.apply(cs, now);
                 tally.count(cs);
                 workspace.contentChanged(key, hash[i]);

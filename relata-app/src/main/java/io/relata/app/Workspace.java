@@ -1,7 +1,13 @@
 package io.relata.app;
 
 import io.relata.core.ingest.JsonlReader;
+import io.relata.core.model.Record;
 import io.relata.core.model.RecordKey;
+import io.relata.core.relate.RecordLinks;
+import io.relata.core.relate.RelateSettings;
+import io.relata.core.relate.RelationGraph;
+import io.relata.core.resolve.live.ChangeSet;
+import io.relata.store.ReviewItem;
 import io.relata.core.resolve.LiveResolver;
 import io.relata.core.resolve.MatchModel;
 import io.relata.core.resolve.ResolverSettings;
@@ -17,9 +23,11 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * An open store with its live resolver: the durable state and the engine that keeps it resolved. The
- * resolver is derived state: it is rebuilt from the stored records (standardized again, in parallel) and
- * decisions the first time a use case needs it, so a crash can never leave the two apart.
+ * An open store with its live resolver and relationship graph: the durable state and the engines that keep
+ * it resolved and related. Both engines are derived state: they are rebuilt from the stored records
+ * (standardized again, in parallel), decisions and open review items the first time a use case needs them,
+ * so a crash can never leave them and the store apart. Every change goes through {@link #upsert},
+ * {@link #withdraw} or {@link #decide}, which keep the two engines in step.
  */
 public final class Workspace implements AutoCloseable {
     private static final String MODEL_SETTING = "match-model";
@@ -29,6 +37,7 @@ public final class Workspace implements AutoCloseable {
     private final MatchModel model;
     private final RecordStandardizer standardizer;
     private LiveResolver resolver;
+    private RelationGraph graph;
     /** The content hash of every active record, to tell a changed record from an unchanged one. */
     private final Object2LongOpenHashMap<RecordKey> contentHashes = new Object2LongOpenHashMap<>();
     /** Records withdrawn earlier: their rows remain, so coming back is an update, not an insert. */
@@ -77,8 +86,38 @@ public final class Workspace implements AutoCloseable {
 
     /** The live resolver, loaded from the store on first use. */
     public LiveResolver resolver() {
-        if (resolver == null) resolver = load();
+        if (resolver == null) load();
         return resolver;
+    }
+
+    /** The relationship graph, loaded from the store (with the resolver) on first use. */
+    public RelationGraph graph() {
+        if (resolver == null) load();
+        return graph;
+    }
+
+    /** Resolves a new or changed record and relates it; the caller writes the change set to the store. */
+    public synchronized ChangeSet upsert(Record record, RecordFeatures features) {
+        ChangeSet cs = resolver().upsert(features);
+        graph.put(RecordLinks.of(record, features), resolver.entityOf(record.key()));
+        graph.apply(cs);
+        return cs;
+    }
+
+    /** Withdraws a record from resolution and from the graph. */
+    public synchronized ChangeSet withdraw(RecordKey key) {
+        ChangeSet cs = resolver().withdraw(key);
+        graph.remove(key);
+        graph.apply(cs);
+        return cs;
+    }
+
+    /** Applies an analyst's ruling: entities re-form and the pair is no longer a possible match. */
+    public synchronized ChangeSet decide(MatchDecision decision) {
+        ChangeSet cs = resolver().decide(decision);
+        graph.settled(decision.first(), decision.second());
+        graph.apply(cs);
+        return cs;
     }
 
     long contentHash(RecordKey key) {
@@ -106,29 +145,39 @@ public final class Workspace implements AutoCloseable {
         return withdrawn.contains(key);
     }
 
-    private LiveResolver load() {
+    private synchronized void load() {
+        if (resolver != null) return;
         LiveResolver live = new LiveResolver(model, ResolverSettings.defaults().maxBlockSize());
+        RelationGraph related = new RelationGraph(RelateSettings.defaults());
         List<StoredRecord> chunk = new ArrayList<>(LOAD_CHUNK);
         store.forEachActiveRecord(r -> {
             chunk.add(r);
             if (chunk.size() == LOAD_CHUNK) {
-                restore(live, chunk);
+                restore(live, related, chunk);
                 chunk.clear();
             }
         });
-        restore(live, chunk);
+        restore(live, related, chunk);
         for (MatchDecision d : store.decisions()) live.restoreDecision(d);
         live.reserveEntityIds(store.maxEntityId());
-        return live;
+        for (ReviewItem item : store.reviewItems("OPEN", Integer.MAX_VALUE)) {
+            related.possiblySame(item.first(), item.second(), RelationGraph.probability(item.weight()));
+        }
+        graph = related;
+        resolver = live;
     }
 
-    private void restore(LiveResolver live, List<StoredRecord> chunk) {
+    private void restore(LiveResolver live, RelationGraph related, List<StoredRecord> chunk) {
+        Record[] records = new Record[chunk.size()];
         RecordFeatures[] features = new RecordFeatures[chunk.size()];
-        IntStream.range(0, features.length).parallel()
-                .forEach(i -> features[i] = standardizer.standardize(JsonlReader.parse(chunk.get(i).content())));
+        IntStream.range(0, features.length).parallel().forEach(i -> {
+            records[i] = JsonlReader.parse(chunk.get(i).content());
+            features[i] = standardizer.standardize(records[i]);
+        });
         for (int i = 0; i < features.length; i++) {
             StoredRecord r = chunk.get(i);
             live.restore(features[i], r.entityId());
+            related.put(RecordLinks.of(records[i], features[i]), r.entityId());
             contentHashes.put(r.key(), r.contentHash());
         }
     }

@@ -62,6 +62,11 @@ public record RecordLinks(RecordKey key, RecordFeatures features, String[] value
         return s == null || s.isBlank();
     }
 
+    /** Whether a value key (as the graph reports it) is an identifier's. */
+    public static boolean isIdentifier(String valueKey) {
+        return kind(valueKey) == IDENTIFIER;
+    }
+
     static char kind(String value) {
         return value.charAt(0);
     }

@@ -127,7 +127,8 @@ public final class RelationGraph {
         if (m != null) m.remove(a);
     }
 
-    static double probability(double log2Odds) {
+    /** The probability that goes with a match weight (log2 odds). */
+    public static double probability(double log2Odds) {
         double odds = Math.pow(2, log2Odds);
         return odds / (1 + odds);
     }

@@ -1,5 +1,6 @@
 package io.relata.core.relate.pattern;
 
+import io.relata.core.relate.RecordLinks;
 import io.relata.core.relate.RelationGraph;
 import io.relata.core.relate.RelationType;
 
@@ -11,8 +12,9 @@ import java.util.Map;
  * {@code identity-ring}: distinct identities of different families densely tied through values that should
  * each belong to one person or household (identifiers, phones, e-mails, addresses): the pattern of a synthetic-
  * identity ring. A group counts when it has at least {@code minMembers} identities, at least
- * {@code minSharedValues} shared values of which one is not an address, and a density (pairs that share a
- * value / all pairs) of at least {@code minDensity}. Family pairs and generic values are left out first.
+ * {@code minSharedValues} shared values of which at least one is an identifier (a household shares a flat
+ * and a phone, not a passport or an SSN), and a density (pairs that share a value / all pairs) of at least
+ * {@code minDensity}. Family pairs and generic values are left out first.
  */
 public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedValues, double minDensity)
         implements LeadPattern {
@@ -32,7 +34,7 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
     @Override
     public String description() {
         return minMembers + "-" + maxMembers + " identities of different families tied by " + minSharedValues
-                + "+ shared identifiers, phones, e-mails or addresses, density " + minDensity + "+";
+                + "+ shared identifiers (one at least), phones, e-mails or addresses, density " + minDensity + "+";
     }
 
     @Override
@@ -55,7 +57,7 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
         for (PairGroups.Group g : ties.groups(1)) {
             int n = g.members().size();
             if (n < minMembers || n > maxMembers || g.values().size() < minSharedValues) continue;
-            if (g.values().keySet().stream().allMatch(k -> k.charAt(0) == 'A') || g.density() < minDensity) continue;
+            if (g.values().keySet().stream().noneMatch(RecordLinks::isIdentifier) || g.density() < minDensity) continue;
             List<String> evidence = new ArrayList<>();
             evidence.add(String.format(java.util.Locale.ROOT, "%d identities of different families share %d values; %d of %d pairs are tied (density %.2f)",
                     n, g.values().size(), g.pairs(), n * (n - 1) / 2, g.density()));
