@@ -24,7 +24,7 @@ class AccuracyRegressionTest {
     @ParameterizedTest(name = "{0}: pairwise F1 >= {3}")
     @CsvSource({
             // set,      records,                    truth,                            floor  (measured 2026-11-25)
-            "febrl3,     febrl/febrl3.jsonl,         febrl/febrl3.truth.csv,           0.984", // 0.9890
+            "febrl3,     febrl/febrl3.jsonl,         febrl/febrl3.truth.csv,           0.984", // 0.9882
             "febrl4,     febrl/febrl4.jsonl,         febrl/febrl4.truth.csv,           0.989", // 0.9948
             "fake_1000,  splink-fake1000/fake_1000.jsonl, splink-fake1000/fake_1000.truth.csv, 0.625", // 0.6309
     })

@@ -223,8 +223,7 @@ public final class RelationGraph {
         for (int i = 0; i < members.size(); i++) {
             for (int id : valueIds[members.getInt(i)]) {
                 int cap = settings.genericAbove(RelationType.ofValueKind(RecordLinks.kind(valueKeys.get(id))));
-                int n = holders(id, cap).size();
-                if (n > cap) out.put(valueDisplays.get(id), n);
+                if (holders(id, cap).size() > cap) out.put(valueDisplays.get(id), holders(id, Integer.MAX_VALUE).size());
             }
         }
         return out;
@@ -233,7 +232,7 @@ public final class RelationGraph {
     /** The distinct entities holding a value, stopping once there are more than {@code cap}. */
     private LongSet holders(int valueId, int cap) {
         IntArrayList p = postings.get(valueId);
-        LongOpenHashSet out = new LongOpenHashSet(Math.min(p.size(), cap + 1));
+        LongOpenHashSet out = new LongOpenHashSet((int) Math.min(p.size(), cap + 1L));
         for (int i = 0; i < p.size() && out.size() <= cap; i++) out.add(entityOf[p.getInt(i)]);
         return out;
     }

@@ -74,8 +74,7 @@ public final class PairScorer {
     public double score(RecordFeatures a, RecordFeatures b, Comparison c) {
         compare(a, b, c);
         double total = 0, personalSupport = 0, names = 0;
-        int personalAgreements = 0;
-        boolean conflicted = false;
+        int personalAgreements = 0, conflicts = 0;
         for (int f = 0; f < Feature.COUNT; f++) {
             int level = c.levels[f];
             double w = weight[f][level];
@@ -86,7 +85,7 @@ public final class PairScorer {
             c.weights[f] = w;
             total += w;
             if (f == GIVEN || f == SURNAME || f == SUFFIX || f == ORG) names += w;
-            if (conflict[f][level]) conflicted = true;
+            if (conflict[f][level]) conflicts++;
             else if (personal[f] && w > 0) {
                 personalSupport += w;
                 // the same document number is evidence that relatives do not share; a birth date or a name is
@@ -97,8 +96,12 @@ public final class PairScorer {
         c.prior = prior;
         c.otherEvidence = total - names;
         // a conflict stands unless other personal details agree strongly, and more than one of them or the same
-        // document number (twins share a birth date, a father and son a name); household details never outweigh it
-        c.conflict = conflicted && (personalSupport < model.conflictOverride()
+        // document number (twins share a birth date, a father and son a name); household details never outweigh
+        // it; two conflicts (another given name and another birth date) without the same surname always stand: one
+        // document number used by two unrelated identities is a lead for an analyst (a stolen or synthetic
+        // identity), not one person
+        boolean unrelated = conflicts >= 2 && c.weights[SURNAME] <= 0;
+        c.conflict = unrelated || conflicts > 0 && (personalSupport < model.conflictOverride()
                 || personalAgreements < MIN_PERSONAL_AGREEMENTS);
         return total;
     }

@@ -67,6 +67,18 @@ class PairScorerTest {
     }
 
     @Test
+    void twoUnrelatedIdentitiesSharingOneSsnAreNotOnePerson() {
+        // a synthetic-identity ring: another name and another birth date on the same document number
+        RecordFeatures a = Records.person("S", "1").given("Ruth").surname("Okafor").dob("1961-07-07")
+                .id("SSN", "521-45-6789").features();
+        RecordFeatures b = Records.person("T", "2").given("Marco").surname("Bellini").dob("1966-08-08")
+                .id("SSN", "521456789").features();
+        assertThat(score(a, b)).isNotEqualTo(Outcome.MATCH).isNotEqualTo(Outcome.POSSIBLE_MATCH);
+        assertThat(c.levelName(Feature.IDENTIFIER)).isEqualTo("EXACT");
+        assertThat(c.conflict()).isTrue();
+    }
+
+    @Test
     void fatherAndSonBornOnTheSameDayThirtyYearsApartAreNotAMatch() {
         assertThat(score(father("1952-04-12"), son("1982-04-12"))).isNotEqualTo(Outcome.MATCH);
         assertThat(c.conflict()).isTrue();

@@ -1,0 +1,183 @@
+package io.relata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relata.store.EmbeddedPostgresHolder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Relationship discovery end to end through the real command line, on H2 and on PostgreSQL: a small planted
+ * population (a shared phone, a shared flat, a disclosed brother, a common employer, two people who flew
+ * together twice, a ring sharing identifiers, fifteen strangers at a shelter), queried with network, path,
+ * common and patterns, and then changed so that the graph must follow.
+ */
+class RelateEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private String store(String backend) {
+        return backend.equals("h2") ? dir.resolve("store").toString() : EmbeddedPostgresHolder.newDatabase();
+    }
+
+    static String person(String id, String given, String surname, String dob, String extra) {
+        return "{\"source\":\"S\",\"id\":\"" + id + "\",\"names\":[{\"given\":\"" + given + "\",\"surname\":\"" + surname
+                + "\"}],\"dob\":\"" + dob + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    static String address(String line1, String postcode) {
+        return "\"addresses\":[{\"line1\":\"" + line1 + "\",\"city\":\"Springfield\",\"region\":\"IL\",\"postcode\":\""
+                + postcode + "\",\"country\":\"US\"}]";
+    }
+
+    private Path population() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 555-0101\"],"
+                        + "\"relationships\":[{\"type\":\"EMPLOYER\",\"source\":\"S\",\"id\":\"ORG\"}]"),
+                person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-555-0101\"]," + address("77 Elm St", "62702")),
+                person("C", "Carla", "Mendes", "1990-03-03", address("77 Elm Street", "62702")),
+                person("D", "Dmitri", "Petrov", "1985-04-04", "\"relationships\":[{\"type\":\"FAMILY\",\"source\":\"S\","
+                        + "\"id\":\"C\",\"role\":\"brother\"},{\"type\":\"EMPLOYER\",\"source\":\"S\",\"id\":\"ORG\"}]"),
+                "{\"source\":\"S\",\"id\":\"ORG\",\"type\":\"ORGANIZATION\",\"names\":[{\"full\":\"Acme Logistics LLC\"}]}",
+                person("E", "Eva", "Lind", "1970-05-05", "\"events\":[{\"type\":\"ENTRY\",\"date\":\"2024-01-05\",\"ref\":\"UA100\"},"
+                        + "{\"type\":\"EXIT\",\"date\":\"2024-02-10\",\"ref\":\"UA200\"}]"),
+                person("F", "Femi", "Adeyemi", "1971-06-06", "\"events\":[{\"type\":\"ENTRY\",\"date\":\"2024-01-05\",\"ref\":\"UA 100\"},"
+                        + "{\"type\":\"EXIT\",\"date\":\"2024-02-10\",\"ref\":\"ua200\"}]"),
+                person("R1", "Ruth", "Okafor", "1961-07-07", "\"identifiers\":[{\"type\":\"SSN\",\"value\":\"521-45-6789\"},"
+                        + "{\"type\":\"A_NUMBER\",\"value\":\"A123456789\"}]"),
+                person("R2", "Marco", "Bellini", "1966-08-08", "\"identifiers\":[{\"type\":\"SSN\",\"value\":\"521456789\"}],"
+                        + "\"phones\":[\"312-555-0199\"]"),
+                person("R3", "Yuki", "Tanaka", "1969-09-09", "\"identifiers\":[{\"type\":\"A_NUMBER\",\"value\":\"A123456789\"}],"
+                        + "\"phones\":[\"(312) 555-0199\"]")));
+        String[] given = {"Liam", "Noah", "Olivia", "Emma", "Ava", "Mia", "Lucas", "Ethan", "Amir", "Sofia", "Hana", "Ivan",
+                "Pedro", "Zara", "Omar"};
+        String[] surname = {"Smith", "Garcia", "Nguyen", "Khan", "Rossi", "Muller", "Silva", "Cohen", "Haddad", "Park",
+                "Sato", "Novak", "Costa", "Dubois", "Ali"};
+        for (int i = 0; i < given.length; i++) {
+            lines.add(person("H" + i, given[i], surname[i], (1950 + i) + "-10-1" + (i % 9), address("1 Shelter Way", "62701")));
+        }
+        return Files.write(dir.resolve("pop.jsonl"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(Object... args) throws IOException {
+        Cli.Run run = Cli.run(args);
+        assertThat(run.exit()).as("%s", run).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    private static Set<String> records(JsonNode entities) {
+        Set<String> out = new HashSet<>();
+        for (JsonNode e : entities) e.get("records").forEach(r -> out.add(r.asText()));
+        return out;
+    }
+
+    private static Set<String> evidenceTypes(JsonNode relation) {
+        Set<String> out = new HashSet<>();
+        relation.get("evidence").forEach(e -> out.add(e.get("type").asText()));
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void relations_paths_patterns_and_upkeep(String backend) throws IOException {
+        String db = store(backend);
+        Cli.Run load = Cli.run("ingest", "--db", db, "--country", "S=US", population());
+        assertThat(load.exit()).as("%s", load).isZero();
+
+        JsonNode net = json("network", "--db", db, "S:A", "--hops", "2", "--json");
+        assertThat(records(net.get("nodes"))).containsExactlyInAnyOrder("S:A", "S:B", "S:C", "S:D", "S:ORG");
+        for (JsonNode edge : net.get("edges")) {
+            assertThat(edge.get("strength").asDouble()).isBetween(0.0, 1.0);
+            assertThat(edge.get("evidence")).isNotEmpty();
+        }
+        JsonNode ab = edge(net, "S:A", "S:B");
+        assertThat(evidenceTypes(ab)).containsExactly("SHARED_PHONE");
+        assertThat(evidenceTypes(edge(net, "S:A", "S:D"))).contains("SHARED_EMPLOYER");
+        assertThat(evidenceTypes(edge(net, "S:A", "S:ORG"))).containsExactly("DISCLOSED");
+
+        JsonNode onlyPhones = json("network", "--db", db, "S:A", "--hops", "2", "--types", "SHARED_PHONE", "--json");
+        assertThat(records(onlyPhones.get("nodes"))).containsExactlyInAnyOrder("S:A", "S:B");
+
+        JsonNode shelter = json("network", "--db", db, "S:H0", "--json");
+        assertThat(shelter.get("edges")).isEmpty();
+        assertThat(shelter.get("hidden_generic").size()).isEqualTo(1);
+        assertThat(shelter.get("hidden_generic").elements().next().asInt()).isEqualTo(15);
+
+        // D is C's brother (strong), and D and A both name ORG as employer (weaker as a shared value than as
+        // two disclosed links), so the 3-hop path through ORG beats the 2-hop one through the shared employer
+        JsonNode paths = json("path", "--db", db, "S:D", "S:B", "-k", "3", "--json");
+        List<List<String>> routes = new ArrayList<>();
+        double previous = 1;
+        for (JsonNode p : paths) {
+            JsonNode entities = p.get("entities");
+            List<String> route = new ArrayList<>();
+            entities.forEach(e -> route.add(e.get("records").get(0).asText()));
+            routes.add(route);
+            assertThat(p.get("length").asInt()).isEqualTo(route.size() - 1);
+            for (int i = 0; i < p.get("length").asInt(); i++) { // each hop runs from one entity of the path to the next
+                assertThat(p.get("hops").get(i).get("from").asLong()).isEqualTo(entities.get(i).get("entity").asLong());
+                assertThat(p.get("hops").get(i).get("to").asLong()).isEqualTo(entities.get(i + 1).get("entity").asLong());
+            }
+            assertThat(p.get("strength").asDouble()).isLessThanOrEqualTo(previous);
+            previous = p.get("strength").asDouble();
+        }
+        assertThat(routes).containsExactly(List.of("S:D", "S:C", "S:B"), List.of("S:D", "S:ORG", "S:A", "S:B"),
+                List.of("S:D", "S:A", "S:B"));
+        assertThat(json("path", "--db", db, "S:D", "S:B", "-k", "3", "--max-hops", "2", "--json")).hasSize(2);
+
+        JsonNode common = json("common", "--db", db, "S:A", "S:C", "--json");
+        assertThat(common).hasSize(2); // B (phone with A, flat with C) before D (A's co-worker, C's brother)
+        assertThat(common.get(0).get("entity").get("records").get(0).asText()).isEqualTo("S:B");
+        assertThat(common.get(1).get("entity").get("records").get(0).asText()).isEqualTo("S:D");
+
+        JsonNode rings = json("patterns", "--db", db, "--pattern", "identity-ring", "--json");
+        assertThat(rings).hasSize(1);
+        assertThat(rings.get(0).get("pattern").asText()).isEqualTo("identity-ring");
+        assertThat(records(rings.get(0).get("members"))).containsExactlyInAnyOrder("S:R1", "S:R2", "S:R3");
+        assertThat(rings.get(0).get("evidence").toString()).contains("SSN", "A_NUMBER");
+        JsonNode travel = json("patterns", "--db", db, "--pattern", "co-travel", "--json");
+        assertThat(travel).hasSize(1);
+        assertThat(records(travel.get(0).get("members"))).containsExactlyInAnyOrder("S:E", "S:F");
+        JsonNode addresses = json("patterns", "--db", db, "--pattern", "shared-address", "--json");
+        assertThat(addresses).as("the shelter is generic, not a lead").isEmpty();
+
+        // upkeep: without B, A and C are no longer two hops apart
+        assertThat(Cli.run("delete", "--db", db, "--source", "S", "--id", "B").exit()).isZero();
+        JsonNode after = json("network", "--db", db, "S:A", "--hops", "2", "--json");
+        assertThat(records(after.get("nodes"))).containsExactlyInAnyOrder("S:A", "S:D", "S:ORG", "S:C");
+        assertThat(json("path", "--db", db, "S:A", "S:C", "--max-hops", "1", "--json")).isEmpty();
+        Cli.Run unknown = Cli.run("network", "--db", db, "S:B");
+        assertThat(unknown.exit()).isEqualTo(RelataCommand.INPUT_ERROR);
+        assertThat(unknown.err()).contains("no active record S:B");
+    }
+
+    private static JsonNode edge(JsonNode network, String a, String b) {
+        long ea = entityOf(network, a), eb = entityOf(network, b);
+        for (JsonNode e : network.get("edges")) {
+            long f = e.get("from").asLong(), t = e.get("to").asLong();
+            if (f == ea && t == eb || f == eb && t == ea) return e;
+        }
+        throw new AssertionError("no edge " + a + " -- " + b + " in " + network);
+    }
+
+    private static long entityOf(JsonNode network, String record) {
+        for (JsonNode n : network.get("nodes")) {
+            for (JsonNode r : n.get("records")) if (r.asText().equals(record)) return n.get("entity").asLong();
+        }
+        throw new AssertionError("no node with " + record);
+    }
+}
