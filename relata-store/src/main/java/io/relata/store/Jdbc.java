@@ -2,14 +2,18 @@ package io.relata.store;
 
 import io.relata.core.model.RecordKey;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Parameter and column conversions shared by the store's statements. */
 final class Jdbc {
@@ -19,6 +23,45 @@ final class Jdbc {
     @FunctionalInterface
     interface SqlWork<T> {
         T run() throws SQLException;
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query, in the order the query gives. */
+    static <T> List<T> list(Connection c, String sql, Binder binder, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row.read(rs));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs an INSERT into a table whose first column is its identity {@code id} and returns the id generated.
+     * (RETURN_GENERATED_KEYS rather than column names: H2 and PostgreSQL fold names differently.)
+     */
+    static long insertReturningId(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) throw new SQLException("the database generated no id for: " + sql);
+                return keys.getLong(1);
+            }
+        }
     }
 
     /** Both databases keep microseconds; the store truncates to them so that what is read back is what was written. */

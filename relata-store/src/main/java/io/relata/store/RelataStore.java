@@ -32,7 +32,9 @@ import java.util.function.Consumer;
 /**
  * The durable side of living entity resolution: records as received with their standardized features, the
  * entities the engine decided, every assignment and entity change, possible matches for review, analysts'
- * decisions, sources and settings. Embedded H2 (a directory) or PostgreSQL (a JDBC URL), same behaviour.
+ * decisions, sources, settings and the relationships records disclose; and what relationship discovery produces:
+ * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}. Embedded H2 (a directory) or
+ * PostgreSQL (a JDBC URL), same behaviour.
  *
  * <p>One connection, one writer, one thread: writes go through a {@link StoreBatch} from {@link #begin()},
  * which is one transaction. Reads made while a batch is open see that batch's writes.
@@ -47,12 +49,36 @@ public final class RelataStore implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     final Set<String> knownSources = new HashSet<>();
     final LongOpenHashSet knownEntities = new LongOpenHashSet();
+    private final LeadStore leads = new LeadStore(this);
+    private final CaseStore cases = new CaseStore(this);
+    private final WatchStore watches = new WatchStore(this);
+    private final AlertStore alerts = new AlertStore(this);
     private StoreBatch batch;
     private int readDepth;
 
     private RelataStore(StoreLocation location, Connection connection) {
         this.location = location;
         this.connection = connection;
+    }
+
+    /** Leads found in the relationship graph: reads and analysts' dispositions (scans write in a batch). */
+    public LeadStore leads() {
+        return leads;
+    }
+
+    /** Cases and their members. */
+    public CaseStore cases() {
+        return cases;
+    }
+
+    /** Entities that cases watch. */
+    public WatchStore watches() {
+        return watches;
+    }
+
+    /** What the watches saw: reads and analysts' dispositions (ingestion writes in a batch). */
+    public AlertStore alerts() {
+        return alerts;
     }
 
     /**
@@ -333,6 +359,22 @@ public final class RelataStore implements AutoCloseable {
         });
     }
 
+    /** The relationships a record discloses, in the order it disclosed them. */
+    public List<DisclosedRelationship> relationshipsFrom(RecordKey record) {
+        return relationships("WHERE source = ? AND source_id = ?", record);
+    }
+
+    /** The relationships other records disclose to this one, in the order they were stored. */
+    public List<DisclosedRelationship> relationshipsTo(RecordKey record) {
+        return relationships("WHERE to_source = ? AND to_id = ?", record);
+    }
+
+    private List<DisclosedRelationship> relationships(String where, RecordKey record) {
+        return read("the relationships of record " + record, () -> Jdbc.list(connection, "SELECT source, source_id, "
+                + "type, to_source, to_id, role FROM relationship " + where + " ORDER BY id", ps -> Jdbc.setKey(ps, 1, record),
+                rs -> new DisclosedRelationship(Jdbc.getKey(rs, 1), rs.getString(3), Jdbc.getKey(rs, 4), rs.getString(6))));
+    }
+
     /** An entity, live or retired, with its active records and its history. */
     public Optional<EntityView> entity(long id) {
         return read("entity " + id, () -> {
@@ -373,11 +415,7 @@ public final class RelataStore implements AutoCloseable {
         }));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<EntityEvent> events(String where, Binder binder) throws SQLException {
+    private List<EntityEvent> events(String where, Jdbc.Binder binder) throws SQLException {
         List<EntityEvent> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT entity_id, at, kind, trigger_source, trigger_id, "
                 + "other_entity, match_key FROM entity_event " + where)) {
@@ -565,8 +603,11 @@ public final class RelataStore implements AutoCloseable {
         }
     }
 
-    /** Runs a small write outside any batch, in its own transaction. */
-    private <T> T write(String what, Jdbc.SqlWork<T> work) {
+    /**
+     * Runs a small write outside any batch, in its own transaction; a StoreException the work throws (such as
+     * "no case 7") rolls it back too.
+     */
+    <T> T write(String what, Jdbc.SqlWork<T> work) {
         checkOpen();
         if (batch != null) throw new StoreException("cannot write " + what + " while a store batch is open: commit or close it first");
         try {
@@ -574,12 +615,19 @@ public final class RelataStore implements AutoCloseable {
             connection.commit();
             return result;
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the write failed anyway
-            }
+            rollbackQuietly();
             throw new StoreException("cannot write " + what + " to " + describe() + ": " + Jdbc.reason(e), e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the write failed anyway
         }
     }
 
@@ -591,7 +639,7 @@ public final class RelataStore implements AutoCloseable {
         }
     }
 
-    /** The store's connection, for tests that reach tables no API writes yet. */
+    /** The store's one connection, shared by its lead, case, watch and alert parts (and tests). */
     Connection connection() {
         return connection;
     }

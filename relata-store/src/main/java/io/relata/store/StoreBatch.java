@@ -1,6 +1,7 @@
 package io.relata.store;
 
 import io.relata.core.model.RecordKey;
+import io.relata.core.model.Relationship;
 import io.relata.core.resolve.live.Assignment;
 import io.relata.core.resolve.live.ChangeSet;
 import io.relata.core.resolve.live.EntityChange;
@@ -15,17 +16,20 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * One write transaction. Rows are gathered and sent with JDBC batching: record and entity writes are coalesced
- * per key (a record inserted and then assigned is one INSERT), events and review items are appended in order.
- * Everything is sent at the latest in {@link #commit()}; {@link #close()} without a commit rolls it all back, as
- * does a crash: the database holds exactly what the last commit left.
+ * One write transaction. Rows are gathered and sent with JDBC batching: record, entity and disclosed-relationship
+ * writes are coalesced per key (a record inserted and then assigned is one INSERT), events, review items and
+ * alerts are appended in order; lead writes are sent when made. Everything is sent at the latest in
+ * {@link #commit()}; {@link #close()} without a commit rolls it all back, as does a crash: the database holds
+ * exactly what the last commit left.
  */
 public final class StoreBatch implements AutoCloseable {
     private static final int FLUSH_AT = 5_000;
@@ -52,11 +56,16 @@ public final class StoreBatch implements AutoCloseable {
             + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR), 'OPEN', "
             + "CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM review_item WHERE first_source = ? "
             + "AND first_id = ? AND second_source = ? AND second_id = ?)";
+    private static final String DELETE_RELATIONSHIPS = "DELETE FROM relationship WHERE source = ? AND source_id = ?";
+    private static final String INSERT_RELATIONSHIP = "INSERT INTO relationship (source, source_id, type, to_source, "
+            + "to_id, role) VALUES (?,?,?,?,?,?)";
 
     private final RelataStore store;
     private final Connection connection;
     private final Map<RecordKey, PendingRecord> records = new LinkedHashMap<>();
     private final Long2ObjectLinkedOpenHashMap<PendingEntity> entities = new Long2ObjectLinkedOpenHashMap<>();
+    /** Each record's disclosed relationships as they will be: its old rows are deleted, these inserted. */
+    private final Map<RecordKey, List<Relationship>> relationships = new LinkedHashMap<>();
     private final Set<String> newSources = new HashSet<>();
     private final LongOpenHashSet newEntities = new LongOpenHashSet();
     /** Statements with rows added but not yet executed. */
@@ -245,6 +254,75 @@ public final class StoreBatch implements AutoCloseable {
         p.updatedAt = at;
     }
 
+    /**
+     * Replaces the relationships a record discloses (to other records, by source and id) with these, in this
+     * order; an empty list removes them all.
+     */
+    public void replaceRelationships(RecordKey record, List<Relationship> disclosed) {
+        checkOpen();
+        Objects.requireNonNull(record, "record");
+        for (Relationship r : disclosed) {
+            Checks.text(r.type(), "the type of a relationship of record " + record);
+            if (r.source() == null || r.id() == null) {
+                throw new IllegalArgumentException("a " + r.type() + " relationship of record " + record
+                        + " names no target record");
+            }
+        }
+        List<Relationship> before = relationships.put(record, List.copyOf(disclosed));
+        added(before == null ? 1 + disclosed.size() : disclosed.size());
+    }
+
+    /**
+     * Stores what a scan found. A lead already stored under its (pattern, key) keeps its id, creation time and
+     * analyst's disposition and takes the new score, evidence and members; a RETIRED one becomes OPEN again. A new
+     * lead is OPEN. When the same (pattern, key) comes twice, the last one counts.
+     */
+    public void upsertLeads(Collection<FoundLead> leads, Instant at) {
+        checkOpen();
+        Objects.requireNonNull(at, "at");
+        run("leads", () -> {
+            store.leads().upsert(leads, at);
+            return null;
+        });
+    }
+
+    /** {@link #upsertLeads} for one lead. */
+    public void upsertLead(FoundLead lead, Instant at) {
+        upsertLeads(List.of(lead), at);
+    }
+
+    /**
+     * After a full scan of a pattern: retires its leads whose keys the scan did not find (all of them when it found
+     * none). Returns how many were retired.
+     */
+    public int retireLeadsNotFound(String pattern, Collection<String> foundKeys, Instant at) {
+        checkOpen();
+        Checks.text(pattern, "a lead pattern");
+        Objects.requireNonNull(at, "at");
+        return run("the leads of " + pattern, () -> store.leads().retireNotFound(pattern, foundKeys, at));
+    }
+
+    /** Retires the pattern's leads with these keys (a partial re-scan no longer finds them); returns how many. */
+    public int retireLeads(String pattern, Collection<String> keys, Instant at) {
+        checkOpen();
+        Checks.text(pattern, "a lead pattern");
+        Objects.requireNonNull(at, "at");
+        return run("the leads of " + pattern, () -> store.leads().retire(pattern, keys, at));
+    }
+
+    /** Stores an alert that a watch raised, in this transaction (with the record that caused it). */
+    public void addAlert(NewAlert alert, Instant at) {
+        checkOpen();
+        Objects.requireNonNull(at, "at");
+        run("an alert of watch " + alert.watchId(), () -> {
+            PreparedStatement ps = batchStatement(AlertStore.INSERT);
+            AlertStore.bind(ps, alert, at);
+            ps.addBatch();
+            return null;
+        });
+        added(1);
+    }
+
     /** Stores an analyst's ruling, replacing any earlier one on the same pair, and closes its review item. */
     public void putDecision(MatchDecision d) {
         checkOpen();
@@ -318,6 +396,7 @@ public final class StoreBatch implements AutoCloseable {
         batched.clear();
         records.clear();
         entities.clear();
+        relationships.clear();
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -354,7 +433,8 @@ public final class StoreBatch implements AutoCloseable {
         run("pending rows", () -> {
             flushRecords();
             flushEntities();
-            for (String sql : List.of(INSERT_ASSIGNMENT, INSERT_ENTITY_EVENT, INSERT_REVIEW)) {
+            flushRelationships();
+            for (String sql : List.of(INSERT_ASSIGNMENT, INSERT_ENTITY_EVENT, INSERT_REVIEW, AlertStore.INSERT)) {
                 PreparedStatement ps = store.statement(sql);
                 if (batched.remove(ps)) ps.executeBatch();
             }
@@ -447,6 +527,30 @@ public final class StoreBatch implements AutoCloseable {
             }
         }
         batched.remove(update);
+    }
+
+    private void flushRelationships() throws SQLException {
+        if (relationships.isEmpty()) return;
+        PreparedStatement delete = batchStatement(DELETE_RELATIONSHIPS);
+        PreparedStatement insert = batchStatement(INSERT_RELATIONSHIP);
+        boolean inserts = false;
+        for (Map.Entry<RecordKey, List<Relationship>> e : relationships.entrySet()) {
+            Jdbc.setKey(delete, 1, e.getKey());
+            delete.addBatch();
+            for (Relationship r : e.getValue()) {
+                Jdbc.setKey(insert, 1, e.getKey());
+                insert.setString(3, r.type());
+                Jdbc.setKey(insert, 4, r.target());
+                Jdbc.setString(insert, 6, r.role());
+                insert.addBatch();
+                inserts = true;
+            }
+        }
+        relationships.clear();
+        delete.executeBatch();
+        batched.remove(delete);
+        if (inserts) insert.executeBatch();
+        batched.remove(insert);
     }
 
     private <T> T run(String what, Jdbc.SqlWork<T> work) {

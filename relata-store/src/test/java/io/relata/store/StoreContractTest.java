@@ -7,15 +7,23 @@ import io.relata.core.resolve.live.EntityChange;
 import io.relata.core.resolve.live.EntityChange.Kind;
 import io.relata.core.resolve.live.MatchDecision;
 import io.relata.core.resolve.live.ReviewPair;
+import io.relata.core.model.Relationship;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,11 +100,13 @@ abstract class StoreContractTest {
         assertThat(again.counts()).isEqualTo(new StoreCounts(3, 0, 3, 0));
         assertThat(again.maxEntityId()).isEqualTo(3);
         try (PreparedStatement ps = again.connection().prepareStatement(
-                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1'");
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL AND \"success\" ORDER BY \"installed_rank\"");
              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(1);
+            List<String> versions = new ArrayList<>();
+            while (rs.next()) versions.add(rs.getString(1));
+            assertThat(versions).containsExactly("1", "2");
         }
+        again.connection().rollback();
         // entity ids known from the first session: new sizes are updates, not duplicate inserts
         try (StoreBatch b = again.begin()) {
             b.apply(changes(List.of(), List.of(), List.of(), Map.of(3L, 0)), T2);
@@ -474,7 +484,7 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void keepsSettingsAndReachesTheRelationshipTable() throws Exception {
+    void keepsSettings() {
         RelataStore store = fresh();
         try (StoreBatch b = store.begin()) {
             b.putSetting("model", "{\"v\":1}");
@@ -485,28 +495,375 @@ abstract class StoreContractTest {
         assertThat(store.setting("model")).contains("{\"v\":2}");
         assertThat(store.setting("empty")).isEmpty();
         assertThat(store.setting("none")).isEmpty();
+    }
 
-        var c = store.connection();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO relationship (source, source_id, type, to_source, to_id, role) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, "A");
-            ps.setString(2, "1");
-            ps.setString(3, "EMPLOYED_BY");
-            ps.setString(4, "ORG");
-            ps.setString(5, "7");
-            ps.setString(6, null);
-            ps.executeUpdate();
+    // ------------------------------------------------------------------ version 2: what relationship discovery keeps
+
+    @Test
+    void upgradesAStoreMadeByTheFirstVersionAndKeepsItsData() throws Exception {
+        String db = newDatabase();
+        StoreLocation location = StoreLocation.parse(db, Map.of());
+        if (location.directory != null) Files.createDirectories(location.directory);
+        Properties p = location.properties();
+        Flyway.configure(getClass().getClassLoader()).dataSource(location.url, p.getProperty("user"), p.getProperty("password"))
+                .locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(location.url, p); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO source (code, name, access_label, created_at) VALUES ('OLD', 'Old', 'INTERNAL', "
+                    + "CURRENT_TIMESTAMP)");
         }
-        c.commit();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, type FROM relationship WHERE to_source = ? AND to_id = ?")) {
-            ps.setString(1, "ORG");
-            ps.setString(2, "7");
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getLong(1)).isPositive();
-                assertThat(rs.getString(2)).isEqualTo("EMPLOYED_BY");
-            }
+        RelataStore store = open(db);
+        assertThat(store.sources()).extracting(SourceInfo::code).containsExactly("OLD");
+        assertThat(store.cases().create("after the upgrade", null, "ana", T1).id()).isPositive();
+    }
+
+    static FoundLead found(String pattern, String key, double score, Long... entities) {
+        return new FoundLead(pattern, key, score, "{\"score\":" + score + "}", "{\"entities\":" + List.of(entities) + "}",
+                List.of(entities));
+    }
+
+    static void upsert(RelataStore store, Instant at, FoundLead... leads) {
+        try (StoreBatch b = store.begin()) {
+            b.upsertLeads(List.of(leads), at);
+            b.commit();
         }
-        c.rollback();
+    }
+
+    @Test
+    void aLeadFoundAgainKeepsItsIdAndItsDisposition() {
+        RelataStore store = fresh();
+        upsert(store, T1, found("shared-address", "shared-address:1 main st", 5.0, 2L, 1L, 2L),
+                found("identity-ring", "ring:7", 9.0, 7L, 8L, 9L));
+        Lead lead = store.leads().find("shared-address", "shared-address:1 main st").orElseThrow();
+        assertThat(lead.id()).isPositive();
+        assertThat(lead.status()).isEqualTo(LeadStatus.OPEN);
+        assertThat(lead.memberCount()).isEqualTo(2);
+        assertThat(lead.score()).isEqualTo(5.0);
+        assertThat(lead.evidence()).isEqualTo("{\"score\":5.0}");
+        assertThat(lead.members()).isEqualTo("{\"entities\":[2, 1, 2]}");
+        assertThat(lead.createdAt()).isEqualTo(T1);
+        assertThat(lead.updatedAt()).isEqualTo(T1);
+        assertThat(lead.note()).isNull();
+        assertThat(lead.disposedBy()).isNull();
+        assertThat(store.leads().get(lead.id())).contains(lead);
+
+        store.leads().dispose(lead.id(), LeadStatus.DISMISSED, "same building, different flats", "ana", T2);
+        upsert(store, T3, found("shared-address", "shared-address:1 main st", 6.5, 1L, 2L));
+        Lead again = store.leads().get(lead.id()).orElseThrow();
+        assertThat(again.status()).isEqualTo(LeadStatus.DISMISSED);
+        assertThat(again.note()).isEqualTo("same building, different flats");
+        assertThat(again.disposedBy()).isEqualTo("ana");
+        assertThat(again.disposedAt()).isEqualTo(T2);
+        assertThat(again.score()).isEqualTo(6.5);
+        assertThat(again.createdAt()).isEqualTo(T1);
+        assertThat(again.updatedAt()).isEqualTo(T3);
+        assertThat(store.leads().list(null, null, 10, 0)).hasSize(2);
+
+        store.leads().dispose(lead.id(), LeadStatus.ESCALATED, null, "bo", null); // a later disposition replaces it
+        assertThat(store.leads().get(lead.id()).orElseThrow()).satisfies(l -> {
+            assertThat(l.status()).isEqualTo(LeadStatus.ESCALATED);
+            assertThat(l.note()).isNull();
+            assertThat(l.disposedBy()).isEqualTo("bo");
+        });
+        assertThatThrownBy(() -> store.leads().dispose(lead.id(), LeadStatus.RETIRED, null, "ana", T3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REVIEWED, DISMISSED or ESCALATED");
+        assertThatThrownBy(() -> store.leads().dispose(lead.id(), LeadStatus.OPEN, null, "ana", T3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.leads().dispose(lead.id(), LeadStatus.REVIEWED, null, " ", T3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("analyst");
+        assertThatThrownBy(() -> store.leads().dispose(999_999, LeadStatus.REVIEWED, null, "ana", T3))
+                .isInstanceOf(StoreException.class).hasMessage("no lead 999999");
+        assertThat(store.leads().find("shared-address", "elsewhere")).isEmpty();
+        assertThat(store.leads().get(999_999)).isEmpty();
+    }
+
+    @Test
+    void aFullRescanRetiresWhatItNoLongerFindsAndReopensWhatItFindsAgain() {
+        RelataStore store = fresh();
+        String pattern = "shared-address";
+        upsert(store, T1, found(pattern, "a", 3, 1L, 2L), found(pattern, "b", 2, 3L, 4L), found(pattern, "c", 1, 5L, 6L),
+                found("identity-ring", "a", 9, 1L, 7L));
+        long b = store.leads().find(pattern, "b").orElseThrow().id();
+        store.leads().dispose(b, LeadStatus.DISMISSED, "noise", "ana", T1);
+
+        try (StoreBatch batch = store.begin()) { // the scan finds only "a"
+            batch.upsertLeads(List.of(found(pattern, "a", 3, 1L, 2L)), T2);
+            assertThat(batch.retireLeadsNotFound(pattern, Set.of("a"), T2)).isEqualTo(2);
+            batch.commit();
+        }
+        assertThat(store.leads().list(pattern, LeadStatus.RETIRED, 10, 0)).extracting(Lead::key).containsExactly("b", "c");
+        assertThat(store.leads().find(pattern, "b").orElseThrow()).satisfies(l -> {
+            assertThat(l.updatedAt()).isEqualTo(T2);
+            assertThat(l.disposedBy()).isEqualTo("ana"); // the earlier disposition is still there to see
+        });
+        assertThat(store.leads().find("identity-ring", "a").orElseThrow().status()).isEqualTo(LeadStatus.OPEN);
+
+        try (StoreBatch batch = store.begin()) { // the next scan finds "a" and "b" again
+            batch.upsertLeads(List.of(found(pattern, "a", 3, 1L, 2L), found(pattern, "b", 2.5, 3L, 4L)), T3);
+            assertThat(batch.retireLeadsNotFound(pattern, List.of("a", "b"), T3)).isZero(); // "c" is retired already
+            batch.commit();
+        }
+        Lead reopened = store.leads().find(pattern, "b").orElseThrow();
+        assertThat(reopened.id()).isEqualTo(b);
+        assertThat(reopened.status()).isEqualTo(LeadStatus.OPEN);
+        assertThat(reopened.score()).isEqualTo(2.5);
+        assertThat(store.leads().find(pattern, "c").orElseThrow().status()).isEqualTo(LeadStatus.RETIRED);
+
+        try (StoreBatch batch = store.begin()) {
+            assertThat(batch.retireLeads(pattern, List.of("a", "nope", "c"), T4)).isEqualTo(1);
+            assertThat(batch.retireLeadsNotFound("identity-ring", Set.of(), T4)).isEqualTo(1);
+            batch.commit();
+        }
+        assertThat(store.leads().list(null, LeadStatus.OPEN, 10, 0)).extracting(Lead::key).containsExactly("b");
+    }
+
+    @Test
+    void listsLeadsBestFirstInPages() {
+        RelataStore store = fresh();
+        upsert(store, T1, found("p", "one", 1, 1L), found("p", "three", 3, 3L), found("q", "five", 5, 5L),
+                found("p", "also-three", 3, 4L), found("q", "two", 2, 2L));
+        List<Lead> all = store.leads().list(null, null, 100, 0);
+        assertThat(all).extracting(Lead::score).containsExactly(5.0, 3.0, 3.0, 2.0, 1.0);
+        assertThat(all).extracting(Lead::key).containsExactly("five", "three", "also-three", "two", "one"); // ties by id
+        List<Lead> paged = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) paged.addAll(store.leads().list(null, null, 2, offset));
+        assertThat(paged).isEqualTo(all);
+        assertThat(store.leads().list("p", null, 100, 0)).extracting(Lead::key).containsExactly("three", "also-three", "one");
+        assertThat(store.leads().list("p", LeadStatus.OPEN, 1, 1)).extracting(Lead::key).containsExactly("also-three");
+        store.leads().dispose(all.get(0).id(), LeadStatus.REVIEWED, null, "ana", T2);
+        assertThat(store.leads().list(null, LeadStatus.REVIEWED, 10, 0)).extracting(Lead::key).containsExactly("five");
+        assertThat(store.leads().list("q", LeadStatus.OPEN, 10, 0)).extracting(Lead::key).containsExactly("two");
+        assertThat(store.leads().list("none", null, 10, 0)).isEmpty();
+        assertThat(store.leads().list(null, null, 10, 5)).isEmpty();
+    }
+
+    @Test
+    void leadsOfAnEntityFollowTheLeadsMembers() {
+        RelataStore store = fresh();
+        upsert(store, T1, found("shared-address", "x", 2, 1L, 2L), found("shared-phone", "y", 4, 2L, 3L));
+        assertThat(store.leads().ofEntity(2)).extracting(Lead::key).containsExactly("y", "x");
+        assertThat(store.leads().ofEntity(1)).extracting(Lead::key).containsExactly("x");
+        assertThat(store.leads().ofEntity(9)).isEmpty();
+
+        // "x" now joins 2 and 4; in one call the last of two findings of a lead counts
+        try (StoreBatch b = store.begin()) {
+            b.upsertLeads(List.of(found("shared-address", "x", 2, 1L, 2L, 5L), found("shared-address", "x", 2, 4L, 2L)), T2);
+            b.commit();
+        }
+        assertThat(store.leads().ofEntity(1)).isEmpty();
+        assertThat(store.leads().ofEntity(5)).isEmpty();
+        assertThat(store.leads().ofEntity(4)).extracting(Lead::key).containsExactly("x");
+        assertThat(store.leads().ofEntity(2)).extracting(Lead::key).containsExactly("y", "x");
+        assertThat(store.leads().find("shared-address", "x").orElseThrow().memberCount()).isEqualTo(2);
+
+        try (StoreBatch b = store.begin()) { // retired leads are still found from their entities
+            b.retireLeads("shared-phone", List.of("y"), T3);
+            b.commit();
+        }
+        assertThat(store.leads().ofEntity(3)).singleElement().extracting(Lead::status).isEqualTo(LeadStatus.RETIRED);
+    }
+
+    @Test
+    void storesManyLeadsAndTheLongestKeysInOneScan() {
+        RelataStore store = fresh();
+        List<FoundLead> leads = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) leads.add(found("bulk", "k" + i, i, (long) i + 1, (long) i + 2));
+        String longest = "名".repeat(FoundLead.MAX_KEY_LENGTH); // 1,500 bytes in UTF-8: still fits the unique index
+        leads.add(new FoundLead("p".repeat(FoundLead.MAX_PATTERN_LENGTH), longest, 0, "{}", "[]", List.of(1L)));
+        try (StoreBatch b = store.begin()) {
+            b.upsertLeads(leads, T1);
+            b.commit();
+        }
+        try (StoreBatch b = store.begin()) {
+            b.upsertLeads(leads.subList(0, 700), T2);
+            assertThat(b.retireLeadsNotFound("bulk", leads.subList(0, 700).stream().map(FoundLead::key).toList(), T2))
+                    .isEqualTo(500);
+            b.commit();
+        }
+        assertThat(store.leads().list("bulk", LeadStatus.OPEN, 2_000, 0)).hasSize(700);
+        assertThat(store.leads().ofEntity(2)).extracting(Lead::key).containsExactlyInAnyOrder("k0", "k1");
+        assertThat(store.leads().find("p".repeat(FoundLead.MAX_PATTERN_LENGTH), longest)).isPresent();
+    }
+
+    @Test
+    void casesHaveUniqueNamesAndMembers() {
+        RelataStore store = fresh();
+        CaseFile falcon = store.cases().create("Operation Falcon", "payroll fraud", "ana", T1);
+        assertThat(falcon.id()).isPositive();
+        assertThat(falcon).isEqualTo(new CaseFile(falcon.id(), "Operation Falcon", "payroll fraud", "ana", T1,
+                CaseStatus.OPEN, false));
+        assertThat(store.cases().get(falcon.id())).contains(falcon);
+        assertThat(store.cases().byName("Operation Falcon")).contains(falcon);
+        assertThat(store.cases().members(falcon.id())).containsExactly(new CaseMember(falcon.id(), "ana", CaseRole.OWNER));
+
+        assertThatThrownBy(() -> store.cases().create("Operation Falcon", null, "bo", T2))
+                .isInstanceOf(StoreException.class).hasMessage("a case named 'Operation Falcon' already exists");
+        CaseFile heron = store.cases().create("Operation Heron", null, "bo", T2);
+        assertThat(store.cases().list()).containsExactly(falcon, heron);
+
+        store.cases().addMember(falcon.id(), "cy", CaseRole.MEMBER);
+        store.cases().addMember(falcon.id(), "Bo", CaseRole.MEMBER);
+        store.cases().addMember(falcon.id(), "cy", CaseRole.OWNER); // a member given another role
+        assertThat(store.cases().members(falcon.id())).containsExactly(new CaseMember(falcon.id(), "Bo", CaseRole.MEMBER),
+                new CaseMember(falcon.id(), "ana", CaseRole.OWNER), new CaseMember(falcon.id(), "cy", CaseRole.OWNER));
+        assertThat(store.cases().members(heron.id())).extracting(CaseMember::username).containsExactly("bo");
+
+        assertThatThrownBy(() -> store.cases().addMember(999_999, "cy", CaseRole.MEMBER))
+                .isInstanceOf(StoreException.class).hasMessage("no case 999999");
+        assertThatThrownBy(() -> store.cases().create(" ", null, "ana", T1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name is required");
+        assertThatThrownBy(() -> store.cases().create("x".repeat(201), null, "ana", T1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 200");
+        assertThat(store.cases().get(999_999)).isEmpty();
+        assertThat(store.cases().byName("nope")).isEmpty();
+        assertThat(store.cases().members(999_999)).isEmpty();
+    }
+
+    @Test
+    void watchesAreAddedListedAndDeactivated() {
+        RelataStore store = fresh();
+        loadThree(store);
+        CaseFile falcon = store.cases().create("Falcon", null, "ana", T1);
+        CaseFile heron = store.cases().create("Heron", null, "bo", T1);
+        Watch w1 = store.watches().add(falcon.id(), 1, 0, "ana", "the subject", T1);
+        Watch w2 = store.watches().add(falcon.id(), 2, 2, "ana", null, T2);
+        Watch w3 = store.watches().add(heron.id(), 3, 3, "bo", null, T2);
+        assertThat(w1).isEqualTo(new Watch(w1.id(), falcon.id(), 1, 0, "ana", T1, "the subject", true));
+        assertThat(store.watches().get(w1.id())).contains(w1);
+        assertThat(store.watches().ofCase(falcon.id())).containsExactly(w1, w2);
+        assertThat(store.watches().active()).containsExactly(w1, w2, w3);
+
+        store.watches().deactivate(w2.id());
+        assertThat(store.watches().ofCase(falcon.id())).extracting(Watch::active).containsExactly(true, false);
+        assertThat(store.watches().active()).containsExactly(w1, w3);
+
+        assertThatThrownBy(() -> store.watches().add(falcon.id(), 1, 4, "ana", null, T1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a watch must be 0 to 3 hops, not 4");
+        assertThatThrownBy(() -> store.watches().add(falcon.id(), 1, -1, "ana", null, T1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.watches().add(999_999, 1, 1, "ana", null, T1))
+                .isInstanceOf(StoreException.class).hasMessage("no case 999999");
+        assertThatThrownBy(() -> store.watches().add(falcon.id(), 99, 1, "ana", null, T1))
+                .isInstanceOf(StoreException.class).hasMessage("no entity 99");
+        assertThatThrownBy(() -> store.watches().deactivate(999_999))
+                .isInstanceOf(StoreException.class).hasMessage("no watch 999999");
+        assertThat(store.watches().ofCase(falcon.id())).hasSize(2);
+    }
+
+    @Test
+    void alertsAreWrittenWithTheirRecordAndListedAndDisposedOf() {
+        RelataStore store = fresh();
+        loadThree(store);
+        CaseFile falcon = store.cases().create("Falcon", null, "ana", T1);
+        CaseFile heron = store.cases().create("Heron", null, "bo", T1);
+        Watch watch = store.watches().add(falcon.id(), 1, 1, "ana", null, T1);
+        RecordKey a3 = new RecordKey("A", "3");
+        try (StoreBatch b = store.begin()) {
+            b.insertRecord(rec(a3, "a3", 0), T2);
+            b.apply(changes(List.of(new Assignment(a3, 1, 0)), List.of(new EntityChange(1, Kind.RECORD_ADDED, a3, 0, "+NAME")),
+                    List.of(), Map.of(1L, 2)), T2);
+            b.addAlert(NewAlert.of(watch, 1, a3, AlertKind.RESOLVED_INTO, 0, "{\"matchKey\":\"+NAME\"}"), T2);
+            b.addAlert(NewAlert.of(watch, 3, a3, AlertKind.NEW_RELATIONSHIP, 1, "{}"), T3);
+            b.addAlert(NewAlert.of(watch, 2, null, AlertKind.NEW_RELATIONSHIP, 1, "{}"), T4);
+            b.commit();
+        }
+        List<Alert> alerts = store.alerts().list(falcon.id(), null, null, 10, 0);
+        assertThat(alerts).hasSize(3);
+        Alert first = alerts.get(0);
+        assertThat(first).isEqualTo(new Alert(first.id(), watch.id(), falcon.id(), 1, 1, a3, AlertKind.RESOLVED_INTO, 0,
+                "{\"matchKey\":\"+NAME\"}", AlertStatus.OPEN, T2, null, null, null));
+        assertThat(alerts.get(2).trigger()).isNull();
+        assertThat(store.alerts().get(first.id())).contains(first);
+        assertThat(store.alerts().list(0, null, T3, 10, 0)).extracting(Alert::touchedEntity).containsExactly(3L, 2L);
+        assertThat(store.alerts().list(falcon.id(), null, null, 1, 1)).extracting(Alert::touchedEntity).containsExactly(3L);
+        assertThat(store.alerts().list(heron.id(), null, null, 10, 0)).isEmpty();
+
+        store.alerts().dispose(first.id(), AlertStatus.ACKNOWLEDGED, "known associate", "ana", T4);
+        assertThat(store.alerts().get(first.id()).orElseThrow()).satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+            assertThat(a.note()).isEqualTo("known associate");
+            assertThat(a.disposedBy()).isEqualTo("ana");
+            assertThat(a.disposedAt()).isEqualTo(T4);
+        });
+        assertThat(store.alerts().list(falcon.id(), AlertStatus.OPEN, null, 10, 0)).extracting(Alert::touchedEntity)
+                .containsExactly(3L, 2L);
+        assertThat(store.alerts().list(0, AlertStatus.ACKNOWLEDGED, T1, 10, 0)).extracting(Alert::id).containsExactly(first.id());
+        assertThatThrownBy(() -> store.alerts().dispose(first.id(), AlertStatus.OPEN, null, "ana", T4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ACKNOWLEDGED or DISMISSED");
+        assertThatThrownBy(() -> store.alerts().dispose(999_999, AlertStatus.DISMISSED, null, "ana", T4))
+                .isInstanceOf(StoreException.class).hasMessage("no alert 999999");
+
+        try (StoreBatch b = store.begin()) { // an alert must name a watch that exists
+            b.addAlert(new NewAlert(999_999, falcon.id(), 1, 1, null, AlertKind.RESOLVED_INTO, 0, "{}"), T4);
+            assertThatThrownBy(b::commit).isInstanceOf(StoreException.class).hasMessageContaining("cannot write");
+        }
+        assertThat(store.alerts().list(0, null, null, 10, 0)).hasSize(3);
+    }
+
+    @Test
+    void anUncommittedBatchLeavesNoAlertLeadOrRelationship() {
+        RelataStore store = fresh();
+        loadThree(store);
+        CaseFile falcon = store.cases().create("Falcon", null, "ana", T1);
+        Watch watch = store.watches().add(falcon.id(), 1, 0, "ana", null, T1);
+        RecordKey a3 = new RecordKey("A", "3");
+        try (StoreBatch b = store.begin()) {
+            b.insertRecord(rec(a3, "a3", 0), T2);
+            b.replaceRelationships(a3, List.of(new Relationship("KNOWS", "A", "1", null)));
+            b.addAlert(NewAlert.of(watch, 1, a3, AlertKind.RESOLVED_INTO, 0, "{}"), T2);
+            b.upsertLead(found("shared-address", "x", 1, 1L, 2L), T2);
+            assertThat(store.alerts().list(0, null, null, 10, 0)).hasSize(1); // sent, not committed
+            assertThat(store.relationshipsTo(A1)).hasSize(1);
+        }
+        assertThat(store.record(a3)).isEmpty();
+        assertThat(store.alerts().list(0, null, null, 10, 0)).isEmpty();
+        assertThat(store.leads().list(null, null, 10, 0)).isEmpty();
+        assertThat(store.leads().ofEntity(1)).isEmpty();
+        assertThat(store.relationshipsFrom(a3)).isEmpty();
+        assertThat(store.relationshipsTo(A1)).isEmpty();
+
+        try (StoreBatch b = store.begin()) { // nothing of the rolled-back batch is sent with the next one
+            b.addAlert(NewAlert.of(watch, 2, null, AlertKind.NEW_RELATIONSHIP, 0, "{}"), T3);
+            b.commit();
+        }
+        assertThat(store.alerts().list(0, null, null, 10, 0)).singleElement().extracting(Alert::touchedEntity).isEqualTo(2L);
+    }
+
+    @Test
+    void replacesTheRelationshipsARecordDisclosesAndFindsThemFromBothEnds() {
+        RelataStore store = fresh();
+        RecordKey org = new RecordKey("ORG", "7");
+        try (StoreBatch b = store.begin()) {
+            b.replaceRelationships(A1, List.of(new Relationship("EMPLOYED_BY", "ORG", "7", "driver"),
+                    new Relationship("KNOWS", "B", "1", null)));
+            b.replaceRelationships(A2, List.of(new Relationship("EMPLOYED_BY", "ORG", "7", null)));
+            b.commit();
+        }
+        DisclosedRelationship a1Org = new DisclosedRelationship(A1, "EMPLOYED_BY", org, "driver");
+        DisclosedRelationship a2Org = new DisclosedRelationship(A2, "EMPLOYED_BY", org, null);
+        assertThat(store.relationshipsFrom(A1)).containsExactly(a1Org, new DisclosedRelationship(A1, "KNOWS", B1, null));
+        assertThat(store.relationshipsTo(org)).containsExactly(a1Org, a2Org);
+        assertThat(store.relationshipsTo(B1)).extracting(DisclosedRelationship::from).containsExactly(A1);
+        assertThat(store.relationshipsFrom(org)).isEmpty();
+
+        try (StoreBatch b = store.begin()) {
+            b.replaceRelationships(A1, List.of(new Relationship("KNOWS", "B", "1", null)));
+            b.replaceRelationships(A1, List.of(new Relationship("SPOUSE_OF", "A", "2", null))); // the last one counts
+            assertThat(store.relationshipsFrom(A1)).extracting(DisclosedRelationship::type).containsExactly("SPOUSE_OF");
+            b.replaceRelationships(A1, List.of(new Relationship("SPOUSE_OF", "A", "2", "wife"))); // after a flush too
+            b.replaceRelationships(A2, List.of());
+            b.commit();
+        }
+        assertThat(store.relationshipsFrom(A1)).containsExactly(new DisclosedRelationship(A1, "SPOUSE_OF", A2, "wife"));
+        assertThat(store.relationshipsTo(A2)).hasSize(1);
+        assertThat(store.relationshipsTo(org)).isEmpty();
+        assertThat(store.relationshipsTo(B1)).isEmpty();
+        assertThat(store.relationshipsFrom(A2)).isEmpty();
+
+        try (StoreBatch b = store.begin()) {
+            assertThatThrownBy(() -> b.replaceRelationships(A1, List.of(new Relationship(" ", "B", "1", null))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type of a relationship of record A:1");
+            assertThatThrownBy(() -> b.replaceRelationships(A1, List.of(new Relationship("KNOWS", "B", null, null))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("a KNOWS relationship of record A:1 names no target record");
+        }
     }
 }
