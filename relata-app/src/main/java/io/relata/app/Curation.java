@@ -22,6 +22,7 @@ public final class Curation {
         ChangeSet cs = workspace.withdraw(key);
         try (StoreBatch write = workspace.store().begin()) {
             write.withdrawRecord(key, now);
+            write.replaceRelationships(key, java.util.List.of());
             write.apply(cs, now);
             write.commit();
         }

@@ -50,6 +50,7 @@ public final class Ingest {
         long t0 = System.nanoTime();
         workspace.resolver(); // load first, so the load's rate is the load's alone
         Tally tally = new Tally();
+        TripWire tripWire = new TripWire(workspace.graph(), workspace.store().watches().active());
         List<Record> pending = new ArrayList<>(batchSize);
         long[] seen = new long[3]; // read, accepted, rejected so far
         RecordHandler handler = new RecordHandler() {
@@ -59,7 +60,7 @@ public final class Ingest {
                 seen[1]++;
                 pending.add(record);
                 if (pending.size() == batchSize) {
-                    commit(pending, tally);
+                    commit(pending, tally, tripWire);
                     pending.clear();
                     listener.progress(seen[0], seen[1], seen[2]);
                 }
@@ -75,10 +76,10 @@ public final class Ingest {
         LoadCounts counts = LoadCounts.ZERO;
         SourceFileReader reader = new SourceFileReader();
         for (Path file : files) counts = counts.plus(reader.read(file, mappingOrNull, handler));
-        commit(pending, tally);
+        commit(pending, tally, tripWire);
         listener.progress(seen[0], seen[1], seen[2]);
         return new IngestSummary(counts.read(), counts.accepted(), counts.rejected(), tally.added, tally.changed,
-                tally.unchanged, tally.created, tally.merged, tally.split, tally.reviews,
+                tally.unchanged, tally.created, tally.merged, tally.split, tally.reviews, tripWire.raised(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -99,7 +100,7 @@ public final class Ingest {
     }
 
     /** Standardizes the batch in parallel, then resolves and writes it record by record, in one transaction. */
-    private void commit(List<Record> batch, Tally tally) {
+    private void commit(List<Record> batch, Tally tally, TripWire tripWire) {
         int n = batch.size();
         if (n == 0) return;
         String[] content = new String[n];
@@ -137,6 +138,8 @@ public final class Ingest {
                 else tally.added++;
                 ChangeSet cs = workspace.upsert(r, f);
                 write.apply(cs, now);
+                write.replaceRelationships(key, r.relationships());
+                tripWire.check(key, cs, write, now);
                 tally.count(cs);
                 workspace.contentChanged(key, hash[i]);
             }

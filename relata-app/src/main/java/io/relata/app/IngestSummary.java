@@ -2,11 +2,11 @@ package io.relata.app;
 
 /**
  * What a load did. {@code read = accepted + rejected}, and every accepted record was {@code added},
- * {@code changed} or {@code unchanged} (a no-op).
+ * {@code changed} or {@code unchanged} (a no-op). {@code alerts} counts what watch lists raised.
  */
 public record IngestSummary(long read, long accepted, long rejected, long added, long changed, long unchanged,
                             long entitiesCreated, long entitiesMerged, long entitiesSplit, long reviewItems,
-                            double seconds) {
+                            long alerts, double seconds) {
     public double recordsPerSecond() {
         return seconds <= 0 ? 0 : accepted / seconds;
     }
@@ -15,8 +15,9 @@ public record IngestSummary(long read, long accepted, long rejected, long added,
         return String.format("read %,d: accepted %,d, rejected %,d%n"
                         + "records: %,d new, %,d changed, %,d unchanged%n"
                         + "entities: %,d created, %,d merged, %,d split; %,d possible matches for review%n"
+                        + "alerts: %,d raised by watch lists%n"
                         + "%.1f s, %,.0f records/s%n",
                 read, accepted, rejected, added, changed, unchanged, entitiesCreated, entitiesMerged, entitiesSplit,
-                reviewItems, seconds, recordsPerSecond());
+                reviewItems, alerts, seconds, recordsPerSecond());
     }
 }

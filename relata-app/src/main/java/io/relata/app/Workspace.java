@@ -15,10 +15,14 @@ import io.relata.core.resolve.live.MatchDecision;
 import io.relata.core.standardize.RecordFeatures;
 import io.relata.core.standardize.RecordStandardizer;
 import io.relata.store.RelataStore;
+import io.relata.store.SourceInfo;
 import io.relata.store.StoredRecord;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -31,6 +35,7 @@ import java.util.stream.IntStream;
  */
 public final class Workspace implements AutoCloseable {
     private static final String MODEL_SETTING = "match-model";
+    private static final String MONTH_FIRST_SETTING = "dates-month-first";
     private static final int LOAD_CHUNK = 8192;
 
     private final RelataStore store;
@@ -52,24 +57,52 @@ public final class Workspace implements AutoCloseable {
     /**
      * Opens the store at {@code db} (a JDBC URL or a directory; null for {@code ./relata-data}). A new store
      * keeps {@code modelOrNull} (or the default model) and every later run scores with it, so entities do not
-     * shift because a command was run with other settings.
+     * shift because a command was run with other settings. For the same reason the store keeps how records are
+     * standardized: each source's default country (in the source registry) and whether ambiguous dates read month
+     * first. {@code countries} (source to ISO alpha-2) and {@code monthFirst} are what a load says; they are
+     * recorded, and every later command standardizes with what the store holds.
      */
-    public static Workspace open(String db, MatchModel modelOrNull, RecordStandardizer standardizer) {
+    public static Workspace open(String db, MatchModel modelOrNull, Map<String, String> countries, boolean monthFirst) {
         RelataStore store = RelataStore.open(db);
         try {
             MatchModel model = store.setting(MODEL_SETTING).map(MatchModel::fromJson).orElse(null);
-            if (model == null) {
-                model = modelOrNull == null ? MatchModel.defaults() : modelOrNull;
+            boolean storedMonthFirst = store.setting(MONTH_FIRST_SETTING).map(Boolean::parseBoolean).orElse(false);
+            if (model == null || monthFirst && !storedMonthFirst) {
                 try (var batch = store.begin()) {
-                    batch.putSetting(MODEL_SETTING, model.toJson());
+                    if (model == null) {
+                        model = modelOrNull == null ? MatchModel.defaults() : modelOrNull;
+                        batch.putSetting(MODEL_SETTING, model.toJson());
+                    }
+                    if (monthFirst) batch.putSetting(MONTH_FIRST_SETTING, "true");
                     batch.commit();
                 }
             }
-            return new Workspace(store, model, standardizer);
+            Map<String, String> byStore = new HashMap<>();
+            for (SourceInfo source : store.sources()) {
+                String wanted = countries.get(source.code());
+                if (wanted != null && !wanted.equalsIgnoreCase(String.valueOf(source.defaultCountry()))) {
+                    store.putSource(new SourceInfo(source.code(), source.name(), source.owner(), source.purpose(),
+                            wanted.toUpperCase(Locale.ROOT), source.retentionDays(), source.accessLabel()));
+                }
+                if (wanted != null) byStore.put(source.code(), wanted.toUpperCase(Locale.ROOT));
+                else if (source.defaultCountry() != null) byStore.put(source.code(), source.defaultCountry());
+            }
+            countries.forEach((code, cc) -> {
+                if (!byStore.containsKey(code)) {
+                    store.putSource(new SourceInfo(code, code, null, null, cc.toUpperCase(Locale.ROOT), null, null));
+                    byStore.put(code, cc.toUpperCase(Locale.ROOT));
+                }
+            });
+            return new Workspace(store, model, new RecordStandardizer(byStore, monthFirst || storedMonthFirst));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** Opens a store to work with as it is (its model and its standardization settings). */
+    public static Workspace open(String db) {
+        return open(db, null, Map.of(), false);
     }
 
     public RelataStore store() {

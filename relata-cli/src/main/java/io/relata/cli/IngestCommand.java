@@ -41,7 +41,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path rejectsFile = sources.rejects != null ? sources.rejects : Path.of("relata-rejects.csv");
         MatchModel m = model == null ? null : MatchModel.load(model);
-        try (Workspace ws = store.workspace(m, sources.standardizer());
+        try (Workspace ws = store.workspace(m, sources.countries(), sources.monthFirst);
              LazyRejects rejects = new LazyRejects(rejectsFile)) {
             Progress progress = Progress.forConsole(System.err, sources.files, logEvery);
             IngestSummary summary = new Ingest(ws, batch).run(sources.files, sources.csvMapping(), new Ingest.Listener() {

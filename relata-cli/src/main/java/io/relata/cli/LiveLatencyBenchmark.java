@@ -34,7 +34,7 @@ public final class LiveLatencyBenchmark {
         }
         List<Record> held = Files.readAllLines(Path.of(args[1])).stream().filter(l -> !l.isBlank())
                 .map(JsonlReader::parse).toList();
-        try (Workspace ws = Workspace.open(args[0], null, new io.relata.core.standardize.RecordStandardizer())) {
+        try (Workspace ws = Workspace.open(args[0])) {
             long t0 = System.nanoTime();
             int stored = ws.resolver().recordCount();
             System.out.printf("store %s: %,d records loaded into the resolver in %.1f s%n", ws.store().describe(),

@@ -1,6 +1,7 @@
 package io.relata.cli;
 
 import io.relata.app.GraphJson;
+import io.relata.app.Leads;
 import io.relata.app.Relationships;
 import io.relata.app.Workspace;
 import io.relata.core.relate.pattern.Lead;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "patterns", mixinStandardHelpOptions = true,
         description = "Scan the graph for the patterns of the catalog (shared-address, shared-contact, "
                 + "identity-conflict, identity-ring, co-travel, org-concentration) and list the leads, highest score "
-                + "first. A lead is something that may deserve a look, never a finding.")
+                + "first, and store them for review (a lead found again keeps its disposition; one no longer found is "
+                + "retired). A lead is something that may deserve a look, never a finding.")
 final class PatternsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
@@ -40,15 +42,15 @@ final class PatternsCommand implements Callable<Integer> {
         }
         try (Workspace ws = store.workspace()) {
             Relationships rel = new Relationships(ws);
-            long t0 = System.nanoTime();
-            List<Lead> leads = rel.scan(catalog, pattern);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            Leads.ScanResult scan = new Leads(ws, catalog).scan(pattern);
+            List<Lead> leads = scan.leads();
             List<Lead> shown = limit > 0 && leads.size() > limit ? leads.subList(0, limit) : leads;
             if (json) {
                 System.out.println(GraphJson.write(new GraphJson(rel).leads(shown)));
                 return 0;
             }
-            System.out.printf("%d leads in %.1f s%n", leads.size(), seconds);
+            System.out.printf("%d leads in %.1f s (stored; %d no longer found and retired)%n", leads.size(),
+                    scan.seconds(), scan.retired().values().stream().mapToInt(Integer::intValue).sum());
             for (Lead l : shown) {
                 System.out.printf("%-18s score %6.2f  entities %s%n", l.pattern(), l.score(), l.members());
                 for (String e : l.evidence()) System.out.println("    " + e);

@@ -77,15 +77,18 @@ final class SourceOptions {
 
     /** One standardizer per command run, so that its token pool is shared by everything it reads. */
     RecordStandardizer standardizer() {
-        if (standardizer == null) {
-            Map<String, String> bySource = new HashMap<>(countries);
-            CsvMapping csv = csvMapping();
-            if (csv != null && csv.defaultCountry() != null && csv.source() != null) {
-                bySource.putIfAbsent(csv.source(), csv.defaultCountry());
-            }
-            standardizer = new RecordStandardizer(bySource, monthFirst);
-        }
+        if (standardizer == null) standardizer = new RecordStandardizer(countries(), monthFirst);
         return standardizer;
+    }
+
+    /** Each source's default country: from --country, else from the CSV mapping. */
+    Map<String, String> countries() {
+        Map<String, String> bySource = new HashMap<>(countries);
+        CsvMapping csv = csvMapping();
+        if (csv != null && csv.defaultCountry() != null && csv.source() != null) {
+            bySource.putIfAbsent(csv.source(), csv.defaultCountry());
+        }
+        return bySource;
     }
 
     CsvMapping csvMapping() {

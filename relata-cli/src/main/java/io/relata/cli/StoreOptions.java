@@ -2,7 +2,7 @@ package io.relata.cli;
 
 import io.relata.app.Workspace;
 import io.relata.core.resolve.MatchModel;
-import io.relata.core.standardize.RecordStandardizer;
+import java.util.Map;
 import io.relata.store.RelataStore;
 import picocli.CommandLine.Option;
 
@@ -14,12 +14,13 @@ final class StoreOptions {
                     + "(default: ./relata-data).")
     String db;
 
-    Workspace workspace(MatchModel modelForNewStore, RecordStandardizer standardizer) {
-        return Workspace.open(db, modelForNewStore, standardizer);
+    /** The store for a load, which records the load's standardization settings. */
+    Workspace workspace(MatchModel modelForNewStore, Map<String, String> countries, boolean monthFirst) {
+        return Workspace.open(db, modelForNewStore, countries, monthFirst);
     }
 
     Workspace workspace() {
-        return workspace(null, new RecordStandardizer());
+        return Workspace.open(db);
     }
 
     RelataStore store() {

@@ -165,6 +165,64 @@ class RelateEndToEndTest {
         assertThat(unknown.err()).contains("no active record S:B");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void leads_are_stored_and_keep_their_disposition(String backend) throws IOException {
+        String db = store(backend);
+        assertThat(Cli.run("ingest", "--db", db, "--country", "S=US", population()).exit()).isZero();
+        assertThat(json("patterns", "--db", db, "--json")).isNotEmpty();
+        JsonNode rings = json("leads", "--db", db, "--pattern", "identity-ring", "--json");
+        assertThat(rings).hasSize(1);
+        assertThat(records(rings.get(0).get("members"))).containsExactlyInAnyOrder("S:R1", "S:R2", "S:R3");
+        long id = rings.get(0).get("id").asLong();
+        Cli.Run dispose = Cli.run("leads", "dispose", "--db", db, id, "--status", "ESCALATED", "--note", "ring of three",
+                "--analyst", "ana");
+        assertThat(dispose.exit()).as("%s", dispose).isZero();
+
+        json("patterns", "--db", db, "--json"); // found again: same id, disposition kept
+        JsonNode again = json("leads", "--db", db, "--pattern", "identity-ring", "--json");
+        assertThat(again.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(again.get(0).get("status").asText()).isEqualTo("ESCALATED");
+        assertThat(again.get(0).get("disposed_by").asText()).isEqualTo("ana");
+
+        // R3 withdrawn: two identities sharing an SSN are a shared contact, no longer a ring; the ring is retired
+        assertThat(Cli.run("delete", "--db", db, "--source", "S", "--id", "R3").exit()).isZero();
+        json("patterns", "--db", db, "--json");
+        assertThat(json("leads", "--db", db, "--pattern", "identity-ring", "--status", "RETIRED", "--json")).hasSize(1);
+        assertThat(json("leads", "--db", db, "--pattern", "identity-ring", "--status", "ESCALATED", "--json")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_watched_entity_trips_alerts_during_ingestion(String backend) throws IOException {
+        String db = store(backend);
+        assertThat(Cli.run("ingest", "--db", db, "--country", "S=US", population()).exit()).isZero();
+        assertThat(Cli.run("case", "create", "--db", db, "Harbor", "--analyst", "ana").exit()).isZero();
+        Cli.Run watch = Cli.run("watch", "add", "--db", db, "S:A", "--case", "Harbor", "--hops", "2", "--analyst", "ana");
+        assertThat(watch.exit()).as("%s", watch).isZero();
+        assertThat(json("alerts", "--db", db, "--json")).isEmpty();
+
+        // another record of Anna herself, and a stranger who shares Boris's phone (two hops from Anna)
+        Path more = Files.write(dir.resolve("more.jsonl"), List.of(
+                person("A2", "Anna", "Kowalski", "01/01/1980", "\"phones\":[\"+1 217 555 0101\"]"),
+                person("G", "Gustav", "Berg", "1999-12-12", "\"emails\":[\"gb@example.org\"]"),
+                person("B2", "Boris", "Ivanov", "1975-02-02", "\"emails\":[\"gb@example.org\"]")),
+                StandardCharsets.UTF_8);
+        Cli.Run load = Cli.run("ingest", "--db", db, "--country", "S=US", more);
+        assertThat(load.exit()).as("%s", load).isZero();
+        assertThat(load.out()).contains("alerts: ");
+        JsonNode alerts = json("alerts", "--db", db, "--case", "Harbor", "--json");
+        Set<String> seen = new HashSet<>();
+        for (JsonNode a : alerts) seen.add(a.get("kind").asText() + " " + a.get("trigger").asText() + " " + a.get("distance").asInt());
+        assertThat(seen).contains("RESOLVED_INTO S:A2 0", "NEW_RELATIONSHIP S:B2 1");
+        assertThat(seen).noneMatch(x -> x.contains("S:G ")); // G's only relation (to B2's entity) is 2 hops from Anna
+        JsonNode first = alerts.get(0);
+        Cli.Run ack = Cli.run("alerts", "dispose", "--db", db, first.get("id").asLong(), "--status", "ACKNOWLEDGED",
+                "--note", "seen", "--analyst", "ana");
+        assertThat(ack.exit()).as("%s", ack).isZero();
+        assertThat(json("alerts", "--db", db, "--status", "OPEN", "--json")).hasSize(alerts.size() - 1);
+    }
+
     private static JsonNode edge(JsonNode network, String a, String b) {
         long ea = entityOf(network, a), eb = entityOf(network, b);
         for (JsonNode e : network.get("edges")) {

@@ -310,6 +310,24 @@ public final class StoreBatch implements AutoCloseable {
         return run("the leads of " + pattern, () -> store.leads().retire(pattern, keys, at));
     }
 
+    /**
+     * Moves the active watches of an entity that was merged into another onto the survivor, in this transaction,
+     * so that a case keeps following the person.
+     */
+    public void moveWatches(long fromEntity, long toEntity) {
+        checkOpen();
+        Checks.id(fromEntity, "a merged entity");
+        Checks.id(toEntity, "a surviving entity");
+        run("the watches of entity " + fromEntity, () -> {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "UPDATE watch SET entity_id = ? WHERE entity_id = ? AND active = TRUE")) {
+                ps.setLong(1, toEntity);
+                ps.setLong(2, fromEntity);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Stores an alert that a watch raised, in this transaction (with the record that caused it). */
     public void addAlert(NewAlert alert, Instant at) {
         checkOpen();
