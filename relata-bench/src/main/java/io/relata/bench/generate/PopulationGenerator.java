@@ -44,7 +44,7 @@ public final class PopulationGenerator {
         for (int chunk = 0; written < config.records(); chunk++) {
             int budget = (int) Math.min(config.chunkRecords(), config.records() - written);
             SplittableRandom rng = new SplittableRandom(mix(config.seed(), chunk));
-            List<Draft> drafts = builder.build(rng, budget);
+            List<Draft> drafts = builder.build(rng, budget).drafts;
             // Without the shuffle one person's records would sit side by side, which no real extract does.
             Collections.shuffle(drafts, new java.util.Random(rng.nextLong()));
             StringBuilder truth = new StringBuilder(drafts.size() * 28);
