@@ -29,9 +29,9 @@ final class Chunk {
         drafts.add(d);
     }
 
-    void pattern(String pattern, String group, List<Draft> records) {
+    void pattern(PatternKind pattern, String group, List<Draft> records) {
         for (Draft d : records) {
-            patterns.append(pattern).append(',').append(group).append(',').append(d.source().name()).append(',').append(d.id()).append('\n');
+            patterns.append(pattern.label).append(',').append(group).append(',').append(d.source().name()).append(',').append(d.id()).append('\n');
         }
     }
 }

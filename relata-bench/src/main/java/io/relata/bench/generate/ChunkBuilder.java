@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Builds the records of one chunk: a few organizations, then households and single people until the
- * chunk's record budget is met exactly. All records of an entity, and every relationship target, stay
- * inside the chunk, so a chunk can be shuffled and written on its own.
+ * Builds the records of one chunk: a few organizations, the planted patterns (identity rings, co-travel groups),
+ * then households and single people until the chunk's record budget is met exactly. All records of an entity,
+ * and every relationship target, stay inside the chunk, so a chunk can be shuffled and written on its own; the
+ * one exception is a concentration organization, named by rings of later chunks once its records are written.
  */
 final class ChunkBuilder {
     private static final double MEAN_HOUSEHOLD_SIZE = 3.1;
@@ -15,6 +16,8 @@ final class ChunkBuilder {
     private final RunTally tally;
     private final PersonFactory people;
     private final Placement placement;
+    private final RingPlanter rings;
+    private final CoTravelPlanter coTravel;
     /** Chance that a new unit is a household, chosen so that {@code householdShare} of persons live in one. */
     private final double householdUnitChance;
 
@@ -23,6 +26,8 @@ final class ChunkBuilder {
         this.tally = tally;
         this.people = new PersonFactory(tally::nextEntityId);
         this.placement = new Placement(config, tally, renderer);
+        this.rings = new RingPlanter(config, tally, people, renderer, placement);
+        this.coTravel = new CoTravelPlanter(config, tally, people, renderer, placement);
         double s = config.householdShare();
         this.householdUnitChance = s >= 1 ? 1 : s / (MEAN_HOUSEHOLD_SIZE - s * (MEAN_HOUSEHOLD_SIZE - 1));
     }
@@ -38,6 +43,8 @@ final class ChunkBuilder {
             (k == Organization.Kind.EMPLOYER ? chunk.employers : k == Organization.Kind.SCHOOL ? chunk.schools : chunk.sponsors).add(o);
             if (!o.records.isEmpty()) tally.organizations++;
         }
+        rings.plant(rng, chunk);
+        coTravel.plant(rng, chunk);
         while (chunk.room() > 0) {
             int remaining = chunk.room();
             List<Person> unit;
