@@ -19,4 +19,16 @@ final class GenericValues {
     static final String PLACEHOLDER_DOB = "1900-01-01";
 
     private GenericValues() {}
+
+    static boolean isGeneric(PostalAddress a) {
+        String key = RingValueSpace.addressKey(a);
+        for (PostalAddress g : SHELTERS) if (RingValueSpace.addressKey(g).equals(key)) return true;
+        for (PostalAddress g : LAWYER_OFFICES) if (RingValueSpace.addressKey(g).equals(key)) return true;
+        return false;
+    }
+
+    static boolean isPlaceholderPhone(String digits) {
+        for (String p : PLACEHOLDER_PHONES) if (p.equals(digits)) return true;
+        return false;
+    }
 }

@@ -38,6 +38,44 @@ final class PersonFactory {
         return p;
     }
 
+    /**
+     * A fabricated identity for a synthetic-identity ring: a name and birth date of the given culture, a passport
+     * and an address abroad, but no SSN, A-number, phone or US address of its own: those come from the ring's pool.
+     */
+    Person fabricated(SplittableRandom rng, Culture culture) {
+        Person p = newPerson(rng, culture, null, rng.nextBoolean());
+        p.dobEpochDay = REFERENCE_DAY - ageDays(rng, 20 + rng.nextInt(41));
+        p.abroadAddress = abroadAddress(rng, p.country);
+        if (rng.nextDouble() < 0.8) p.passport = passport(rng, p.country);
+        if (rng.nextDouble() < 0.3) p.email = email(rng, p);
+        return p;
+    }
+
+    /** A value for a ring's pool: from the slice kept for rings, and never a generic placeholder. */
+    SharedValue ringValue(SplittableRandom rng, SharedValue.Kind kind, PostalAddress near) {
+        for (;;) {
+            SharedValue v = switch (kind) {
+                case SSN -> new SharedValue(kind, anySsn(rng), null);
+                case A_NUMBER -> new SharedValue(kind, "A" + digits(rng, 9, true), null);
+                case PHONE -> new SharedValue(kind, anyUsPhone(rng, near), null);
+                case ADDRESS -> new SharedValue(kind, null, anyUsAddress(rng));
+                case EMAIL -> new SharedValue(kind, ringEmail(rng), null);
+            };
+            if (!RingValueSpace.reserved(kind, v.key())) continue;
+            if (kind == SharedValue.Kind.ADDRESS && GenericValues.isGeneric(v.address())) continue;
+            if (kind == SharedValue.Kind.PHONE && GenericValues.isPlaceholderPhone(v.text())) continue;
+            return v;
+        }
+    }
+
+    /** A handle that belongs to none of the members, as a fraudster's own mailbox would. */
+    private String ringEmail(SplittableRandom rng) {
+        Culture c = pools.cultures().pick(rng);
+        String g = TextForms.asciiLower(pools.given(c, rng.nextBoolean()).pick(rng).latin()).replace(" ", "");
+        String s = TextForms.asciiLower(pools.surnames(c).pick(rng).latin()).replace(" ", "").replace("'", "");
+        return g.charAt(0) + s + (10 + rng.nextInt(9990)) + "@" + EMAIL_DOMAINS[rng.nextInt(EMAIL_DOMAINS.length)];
+    }
+
     /** A household of {@code size} (2-5): head, usually a spouse, children; a junior or twins if asked. */
     List<Person> household(SplittableRandom rng, int size, boolean junior, boolean twins) {
         Culture culture = pools.cultures().pick(rng);
@@ -192,7 +230,7 @@ final class PersonFactory {
         if (rng.nextDouble() < 0.15 && p.previousAddress == null) p.previousAddress = usAddress(rng);
         if (rng.nextDouble() < 0.15) p.previousPhone = usPhone(rng, p.previousAddress != null ? p.previousAddress : p.address);
         if (age >= 14 && rng.nextDouble() < 0.55) p.email = email(rng, p);
-        if (!"US".equals(p.country.alpha2()) && rng.nextDouble() < 0.75) p.aNumber = "A" + digits(rng, 9, true);
+        if (!"US".equals(p.country.alpha2()) && rng.nextDouble() < 0.75) p.aNumber = aNumber(rng);
         if (rng.nextDouble() < 0.8) p.passport = passport(rng, p.country);
         if (age >= 16 && rng.nextDouble() < 0.4) p.ssn = ssn(rng);
     }
@@ -240,7 +278,14 @@ final class PersonFactory {
         return stem + (male ? "ich" : "na");
     }
 
+    /** An ordinary address: never one from the slice kept for rings. */
     PostalAddress usAddress(SplittableRandom rng) {
+        PostalAddress a;
+        do a = anyUsAddress(rng); while (RingValueSpace.reserved(a));
+        return a;
+    }
+
+    private PostalAddress anyUsAddress(SplittableRandom rng) {
         NamePools.UsCity city = pools.usCities().pick(rng);
         String house = Integer.toString(1 + (int) (Math.pow(rng.nextDouble(), 2) * 9000));
         String unit = rng.nextDouble() < 0.35 ? (1 + rng.nextInt(30)) + (rng.nextBoolean() ? "" : String.valueOf((char) ('A' + rng.nextInt(6)))) : null;
@@ -261,6 +306,12 @@ final class PersonFactory {
     }
 
     private String usPhone(SplittableRandom rng, PostalAddress a) {
+        String phone;
+        do phone = anyUsPhone(rng, a); while (RingValueSpace.reserved(SharedValue.Kind.PHONE, phone));
+        return phone;
+    }
+
+    private String anyUsPhone(SplittableRandom rng, PostalAddress a) {
         String area = "201";
         for (NamePools.UsCity c : pools.usCities().items()) {
             if (c.name().equals(a.city())) {
@@ -272,6 +323,12 @@ final class PersonFactory {
     }
 
     private String email(SplittableRandom rng, Person p) {
+        String email;
+        do email = anyEmail(rng, p); while (RingValueSpace.reserved(SharedValue.Kind.EMAIL, email));
+        return email;
+    }
+
+    private static String anyEmail(SplittableRandom rng, Person p) {
         String g = TextForms.asciiLower(p.given.latin()).replace(" ", "");
         String s = TextForms.asciiLower(p.surname.latin()).replace(" ", "").replace("'", "");
         String local = switch (rng.nextInt(4)) {
@@ -291,6 +348,18 @@ final class PersonFactory {
     }
 
     private static String ssn(SplittableRandom rng) {
+        String ssn;
+        do ssn = anySsn(rng); while (RingValueSpace.reserved(SharedValue.Kind.SSN, ssn));
+        return ssn;
+    }
+
+    private static String aNumber(SplittableRandom rng) {
+        String a;
+        do a = "A" + digits(rng, 9, true); while (RingValueSpace.reserved(SharedValue.Kind.A_NUMBER, a));
+        return a;
+    }
+
+    private static String anySsn(SplittableRandom rng) {
         int area;
         do area = 1 + rng.nextInt(899); while (area == 666);
         return String.format(Locale.ROOT, "%03d%02d%04d", area, 1 + rng.nextInt(99), 1 + rng.nextInt(9999));

@@ -17,7 +17,8 @@ final class RecordRenderer {
     private static final String[] PORTS = {"JFK", "LAX", "MIA", "ORD", "IAH", "SFO", "ATL", "DFW", "EWR", "IAD", "SYS", "ELP", "LRD", "SEA", "BOS"};
     private static final String[] AIRLINES = {"AA", "UA", "DL", "AM", "AV", "EK", "QR", "TK", "CA", "LH", "BA", "VN", "AI", "ET"};
     private static final String[] VISA_CLASSES = {"B1/B2", "F1", "H1B", "J1", "K1", "IR1", "E2", "L1"};
-    private static final int EVENT_WINDOW_DAYS = 10 * 365;
+    /** Events fall in the ten years before the reference day. */
+    static final int EVENT_WINDOW_DAYS = 10 * 365;
 
     private final NamePools pools = NamePools.get();
     private final ErrorRates rates;
@@ -36,6 +37,11 @@ final class RecordRenderer {
     }
 
     Draft person(SplittableRandom rng, Person p, SourceProfile s, String id) {
+        return person(rng, p, s, id, null);
+    }
+
+    /** As {@link #person}, but an ENTRY_EXIT record holds the given {@code trips} instead of random ones. */
+    Draft person(SplittableRandom rng, Person p, SourceProfile s, String id, List<Event> trips) {
         Record.Builder b = Record.builder(s.name(), id);
         double f = s.errorFactor;
         GenericValues.Kind generic = rng.nextDouble() < genericRate ? GenericValues.Kind.values()[rng.nextInt(4)] : null;
@@ -50,6 +56,38 @@ final class RecordRenderer {
         if (p.email != null && (s == SourceProfile.VISA_APPS || s == SourceProfile.STUDENT_REG || s == SourceProfile.BENEFITS && rng.nextBoolean())
                 && present(rng, s)) b.email(rng.nextDouble() < 0.1 ? TextForms.upper(p.email) : p.email);
         identifiers(rng, p, s, b, f);
+        if (trips != null && s == SourceProfile.ENTRY_EXIT) trips.forEach(b::event);
+        else events(rng, p, s, b);
+        return new Draft(s, id, p.entityId, b);
+    }
+
+    /**
+     * A record of a ring's fabricated identity: its own name, birth date and passport with their usual errors,
+     * and the values it holds (the ring's, or its own address) written in the source's style but always present
+     * and never mistyped, since the ring reuses them on purpose. No generic value is planted here.
+     */
+    Draft ringMember(SplittableRandom rng, Person p, SourceProfile s, String id, List<SharedValue> held) {
+        Record.Builder b = Record.builder(s.name(), id);
+        double f = s.errorFactor;
+        names(rng, p, s, b);
+        if (present(rng, s)) b.dob(dob(rng, p, s, f));
+        if (present(rng, s)) b.gender(gender(p, s));
+        if (present(rng, s)) nationality(p, s, b);
+        if (s == SourceProfile.VISA_APPS && present(rng, s)) b.address(abroad(p.abroadAddress, false));
+        PhoneStyle phoneStyle = s == SourceProfile.VISA_APPS ? PhoneStyle.INTERNATIONAL : s == SourceProfile.BENEFITS ? PhoneStyle.PAREN : PhoneStyle.DASHES;
+        boolean sharedEmail = false;
+        for (SharedValue v : held) {
+            switch (v.kind()) {
+                case ADDRESS -> b.address(usAddress(rng, v.address(), s));
+                case PHONE -> b.phone(Formats.usPhone(v.text(), phoneStyle));
+                case EMAIL -> { b.email(v.text()); sharedEmail = true; }
+                case SSN -> b.identifier(new Identifier("SSN", rng.nextBoolean() ? v.text()
+                        : v.text().substring(0, 3) + "-" + v.text().substring(3, 5) + "-" + v.text().substring(5), null));
+                case A_NUMBER -> b.identifier(new Identifier("A_NUMBER", aNumberStyle(rng, v.text()), null));
+            }
+        }
+        if (p.email != null && !sharedEmail && present(rng, s)) b.email(p.email);
+        if (p.passport != null && s == SourceProfile.VISA_APPS && rng.nextDouble() < 0.95) id(rng, b, "PASSPORT", p.passport, p.country.alpha2(), f);
         events(rng, p, s, b);
         return new Draft(s, id, p.entityId, b);
     }
@@ -344,8 +382,8 @@ final class RecordRenderer {
                 int n = 1 + rng.nextInt(4);
                 int day = start + rng.nextInt(span);
                 for (int i = 0; i < n && day < PersonFactory.REFERENCE_DAY; i++) {
-                    String flight = AIRLINES[rng.nextInt(AIRLINES.length)] + (100 + rng.nextInt(9000));
-                    b.event(new Event(i % 2 == 0 ? "ENTRY" : "EXIT", Formats.date(day, DateStyle.ISO), PORTS[rng.nextInt(PORTS.length)], flight));
+                    String flight = flight(rng);
+                    b.event(new Event(i % 2 == 0 ? "ENTRY" : "EXIT", Formats.date(day, DateStyle.ISO), port(rng), flight));
                     day += 3 + rng.nextInt(400);
                 }
             }
@@ -355,6 +393,15 @@ final class RecordRenderer {
                     p.address.city(), null));
             default -> { }
         }
+    }
+
+    /** A flight number such as UA4410: carrier and number drawn alike for everyone, planted groups included. */
+    static String flight(SplittableRandom rng) {
+        return AIRLINES[rng.nextInt(AIRLINES.length)] + (100 + rng.nextInt(9000));
+    }
+
+    static String port(SplittableRandom rng) {
+        return PORTS[rng.nextInt(PORTS.length)];
     }
 
     Draft organization(SplittableRandom rng, Organization o, SourceProfile s, String id) {

@@ -12,6 +12,12 @@ final class RunTally {
     long personsInHouseholds;
     long juniorPairs;
     long twinPairs;
+    long identityRings;
+    long ringMembers;
+    long coTravelGroups;
+    long coTravellers;
+    long concentrationOrgs;
+    long ringsAtConcentrationOrgs;
 
     static final String[] RELATIONSHIP_TYPES = {"FAMILY", "EMPLOYER", "SCHOOL", "SPONSOR"};
 
@@ -20,6 +26,13 @@ final class RunTally {
         StringBuilder b = new StringBuilder(9).append('E');
         for (int i = n.length(); i < 7; i++) b.append('0');
         return b.append(n).toString();
+    }
+
+    /** Records given an id so far. */
+    long records() {
+        long n = 0;
+        for (long c : recordsPerSource) n += c;
+        return n;
     }
 
     String nextRecordId(SourceProfile s) {

@@ -7,25 +7,29 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PopulationGeneratorTest {
 
     private static String[] generate(GeneratorConfig config) throws IOException {
-        StringWriter jsonl = new StringWriter(), truth = new StringWriter();
-        new PopulationGenerator().generate(config, jsonl, truth);
-        return new String[] {jsonl.toString(), truth.toString()};
+        StringWriter jsonl = new StringWriter(), truth = new StringWriter(), patterns = new StringWriter();
+        new PopulationGenerator().generate(config, jsonl, truth, patterns);
+        return new String[] {jsonl.toString(), truth.toString(), patterns.toString()};
     }
 
     @Test
     void sameSeedGivesSameBytesAndOtherSeedDiffers() throws IOException {
-        GeneratorConfig config = GeneratorConfig.defaults(7, 12_000).withChunkRecords(5_000);
+        // Higher pattern rates so that every chunk holds rings, co-travel groups and a concentration organization.
+        GeneratorConfig config = GeneratorConfig.defaults(7, 12_000).withChunkRecords(5_000).withRingRate(5).withCoTravelRate(5);
         String[] a = generate(config), b = generate(config), c = generate(config.withSeed(8));
-        assertThat(a[0]).isEqualTo(b[0]);
-        assertThat(a[1]).isEqualTo(b[1]);
-        assertThat(c[0]).isNotEqualTo(a[0]);
-        assertThat(c[1]).isNotEqualTo(a[1]);
+        assertThat(a[2].lines().count()).isGreaterThan(100);
+        assertThat(a[2]).contains("identity-ring,").contains("co-travel,").contains("org-concentration,");
+        for (int i = 0; i < 3; i++) {
+            assertThat(a[i]).isEqualTo(b[i]);
+            assertThat(c[i]).isNotEqualTo(a[i]);
+        }
     }
 
     @Test
@@ -55,11 +59,20 @@ class PopulationGeneratorTest {
 
     @Test
     void pathOverloadWritesUtf8Files(@TempDir Path dir) throws IOException {
-        Path jsonl = dir.resolve("p.jsonl"), truth = dir.resolve("t.csv");
-        GenerationSummary s = new PopulationGenerator().generate(GeneratorConfig.defaults(3, 2_000), jsonl, truth);
+        Path jsonl = dir.resolve("p.jsonl"), truth = dir.resolve("t.csv"), patterns = dir.resolve("p.patterns.csv");
+        GeneratorConfig config = GeneratorConfig.defaults(3, 2_000).withRingRate(10);
+        GenerationSummary s = new PopulationGenerator().generate(config, jsonl, truth, patterns);
         assertThat(Files.readAllLines(jsonl)).hasSize(2_000);
         assertThat(Files.readAllLines(truth)).hasSize(2_001);
+        List<String> planted = Files.readAllLines(patterns);
+        assertThat(planted.get(0)).isEqualTo(PopulationGenerator.PATTERNS_HEADER);
+        assertThat(planted.size() - 1L).isGreaterThanOrEqualTo(s.patterns().ringMembers()).isPositive();
         assertThat(s.recordsPerSecond()).isPositive();
+        // The older overload writes the same records and truth, and no patterns file.
+        Path jsonl2 = dir.resolve("p2.jsonl"), truth2 = dir.resolve("t2.csv");
+        new PopulationGenerator().generate(config, jsonl2, truth2);
+        assertThat(Files.readAllLines(jsonl2)).isEqualTo(Files.readAllLines(jsonl));
+        assertThat(Files.readAllLines(truth2)).isEqualTo(Files.readAllLines(truth));
     }
 
     /** Retained heap stays bounded by the chunk, not the run: measured after GC at every chunk boundary. */
