@@ -222,8 +222,8 @@ public final class RelationGraph {
         for (int i = 0; i < members.size(); i++) {
             for (int id : valueIds[members.getInt(i)]) {
                 int cap = settings.genericAbove(RelationType.ofValueKind(RecordLinks.kind(valueKeys.get(id))));
-                int n = holders(id, cap).size();
-                if (n > cap) out.put(valueDisplays.get(id), n);
+                // holders(id, cap) stops counting at cap + 1: count them all once the value is known to be generic
+                if (holders(id, cap).size() > cap) out.put(valueDisplays.get(id), holders(id, Integer.MAX_VALUE - 1).size());
             }
         }
         return out;
