@@ -44,9 +44,10 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
             graph.forEachValue(type, cap, (key, display, holders) -> {
                 if (holders.size() > cap) return;
                 long[] people = holders.longStream().filter(e -> families.isPerson(e)).sorted().toArray();
+                int[] family = families.families(people);
                 for (int i = 0; i < people.length; i++) {
                     for (int j = i + 1; j < people.length; j++) {
-                        if (!families.related(people[i], people[j])) ties.add(people[i], people[j], key, describe(type, display));
+                        if (family[i] != family[j]) ties.add(people[i], people[j], key, describe(type, display));
                     }
                 }
             });
