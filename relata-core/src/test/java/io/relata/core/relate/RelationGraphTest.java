@@ -354,6 +354,16 @@ class RelationGraphTest {
     }
 
     @Test
+    void the_same_trip_in_two_records_of_one_entity_is_still_one_trip() {
+        RelationGraph g = graph();
+        person("S", "a1").name("Ana", "Perez").trip("BA117", "2023-01-05").in(g, 1);
+        person("T", "a2").name("Ana", "Perez").trip("BA 117", "2023-01-05").in(g, 1);
+        person("S", "b").name("Ben", "Okafor").trip("BA117", "2023-01-05").in(g, 2);
+        assertThat(g.relations(1)).isEmpty();
+        assertThat(g.relations(2)).isEmpty();
+    }
+
+    @Test
     void one_trip_beside_other_evidence_is_dropped_from_the_relation_and_min_trips_is_a_setting() {
         RelationGraph g = graph();
         person("S", "a").name("Ana", "Perez").phone("312 444 0501").trip("BA117", "2023-01-05").in(g, 1);
