@@ -46,9 +46,9 @@ class RelateEndToEndTest {
 
     private Path population() throws IOException {
         List<String> lines = new ArrayList<>(List.of(
-                person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 555-0101\"],"
+                person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 344-0101\"],"
                         + "\"relationships\":[{\"type\":\"EMPLOYER\",\"source\":\"S\",\"id\":\"ORG\"}]"),
-                person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-555-0101\"]," + address("77 Elm St", "62702")),
+                person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-344-0101\"]," + address("77 Elm St", "62702")),
                 person("C", "Carla", "Mendes", "1990-03-03", address("77 Elm Street", "62702")),
                 person("D", "Dmitri", "Petrov", "1985-04-04", "\"relationships\":[{\"type\":\"FAMILY\",\"source\":\"S\","
                         + "\"id\":\"C\",\"role\":\"brother\"},{\"type\":\"EMPLOYER\",\"source\":\"S\",\"id\":\"ORG\"}]"),
@@ -60,9 +60,9 @@ class RelateEndToEndTest {
                 person("R1", "Ruth", "Okafor", "1961-07-07", "\"identifiers\":[{\"type\":\"SSN\",\"value\":\"521-45-6789\"},"
                         + "{\"type\":\"A_NUMBER\",\"value\":\"A123456789\"}]"),
                 person("R2", "Marco", "Bellini", "1966-08-08", "\"identifiers\":[{\"type\":\"SSN\",\"value\":\"521456789\"}],"
-                        + "\"phones\":[\"312-555-0199\"]"),
+                        + "\"phones\":[\"312-649-0199\"]"),
                 person("R3", "Yuki", "Tanaka", "1969-09-09", "\"identifiers\":[{\"type\":\"A_NUMBER\",\"value\":\"A123456789\"}],"
-                        + "\"phones\":[\"(312) 555-0199\"]")));
+                        + "\"phones\":[\"(312) 649-0199\"]")));
         String[] given = {"Liam", "Noah", "Olivia", "Emma", "Ava", "Mia", "Lucas", "Ethan", "Amir", "Sofia", "Hana", "Ivan",
                 "Pedro", "Zara", "Omar"};
         String[] surname = {"Smith", "Garcia", "Nguyen", "Khan", "Rossi", "Muller", "Silva", "Cohen", "Haddad", "Park",
@@ -204,7 +204,7 @@ class RelateEndToEndTest {
 
         // another record of Anna herself, and a stranger who shares Boris's phone (two hops from Anna)
         Path more = Files.write(dir.resolve("more.jsonl"), List.of(
-                person("A2", "Anna", "Kowalski", "01/01/1980", "\"phones\":[\"+1 217 555 0101\"]"),
+                person("A2", "Anna", "Kowalski", "01/01/1980", "\"phones\":[\"+1 217 344 0101\"]"),
                 person("G", "Gustav", "Berg", "1999-12-12", "\"emails\":[\"gb@example.org\"]"),
                 person("B2", "Boris", "Ivanov", "1975-02-02", "\"emails\":[\"gb@example.org\"]")),
                 StandardCharsets.UTF_8);

@@ -14,8 +14,12 @@ import java.util.Set;
 /**
  * The strongest chains of relations between two entities. A path's strength is the product of its hops'
  * strengths, so searching for the strongest path is searching for the shortest one with hop cost -ln(strength).
- * The search runs from both ends at once (bidirectional Dijkstra, each side at most half the hops deep) and
- * stops once no unexplored path can beat the k-th best found; paths meet at an entity or across a relation.
+ * The search runs from both ends at once, each side at most half the hops deep, taking the cheapest partial
+ * path of either side next; a partial path is a simple path from its side's end, and an entity may be reached
+ * by several of them (the second-best way there may be part of the second-best path). Paths meet at an
+ * entity. It stops once no unexplored path can beat the k-th best found: every path not found yet still has
+ * its first half (up to half the hops) or its second half unexplored, so it costs at least the cheaper of
+ * the two sides' next partial paths.
  * Hubs (entities with more relations than {@code maxDegree}) may end a path but are never passed through:
  * a path through a big employer says little.
  */
@@ -34,7 +38,13 @@ public final class PathFinder {
         return s.run();
     }
 
-    private record Label(long node, double cost, int hops, Label parent, Relation via) {}
+    /** A simple path from a side's origin to {@code node}; {@code via} is the relation from the parent's node. */
+    private record Label(long node, double cost, int hops, Label parent, Relation via) {
+        boolean visits(long entity) {
+            for (Label l = this; l != null; l = l.parent()) if (l.node() == entity) return true;
+            return false;
+        }
+    }
 
     private final class Search {
         final long a, b;
@@ -43,6 +53,8 @@ public final class PathFinder {
         final Map<Long, List<Relation>> relations = new HashMap<>();
         final Side forward, backward;
         final Map<List<Long>, GraphPath> found = new LinkedHashMap<>();
+        /** The costs of the k best paths found so far, the worst on top. */
+        final PriorityQueue<Double> best = new PriorityQueue<>(Comparator.reverseOrder());
 
         Search(long a, long b, int k, int maxHops, int maxDegree, RelationFilter filter) {
             this.a = a;
@@ -57,23 +69,19 @@ public final class PathFinder {
 
         List<GraphPath> run() {
             while (!forward.queue.isEmpty() || !backward.queue.isEmpty()) {
-                double bound = forward.top() + backward.top();
-                if (found.size() >= k && kthCost() <= bound) break;
+                if (best.size() >= k && best.peek() <= Math.min(forward.top(), backward.top())) break;
                 Side side = forward.top() <= backward.top() ? forward : backward;
                 Side other = side == forward ? backward : forward;
                 Label u = side.queue.poll();
-                if (side.settled.containsKey(u.node())) continue;
-                side.settled.put(u.node(), u);
-                Label meet = other.settled.get(u.node());
-                if (meet != null) offer(side == forward ? u : meet, side == forward ? meet : u, null);
-                if (u.hops() >= side.depth || (u.node() != side.origin && isHub(u.node()))) continue;
+                side.popped.computeIfAbsent(u.node(), n -> new ArrayList<>(2)).add(u);
+                for (Label meet : other.popped.getOrDefault(u.node(), List.of())) {
+                    if (side == forward) offer(u, meet);
+                    else offer(meet, u);
+                }
+                if (u.hops() >= side.depth || u.node() == other.origin) continue;
+                if (u.node() != side.origin && isHub(u.node())) continue;
                 for (Relation r : relationsOf(u.node())) {
-                    Label there = other.settled.get(r.to());
-                    if (there != null && u.hops() + 1 + there.hops() <= maxHops && (!isHub(r.to()) || r.to() == other.origin)) {
-                        if (side == forward) offer(u, there, r);
-                        else offer(there, u, r.reversed());
-                    }
-                    if (side.settled.containsKey(r.to())) continue;
+                    if (u.visits(r.to())) continue;
                     side.queue.add(new Label(r.to(), u.cost() + cost(r), u.hops() + 1, u, r));
                 }
             }
@@ -82,10 +90,10 @@ public final class PathFinder {
             return out.subList(0, Math.min(k, out.size()));
         }
 
-        /** A path from a to {@code f}, then {@code bridge} if any, then from {@code g} back to b. */
-        void offer(Label f, Label g, Relation bridge) {
-            if (f.hops() + g.hops() + (bridge == null ? 0 : 1) > maxHops) return;
-            if (bridge == null && f.node() != a && f.node() != b && isHub(f.node())) return;
+        /** The path from a to the entity where {@code f} (from a) and {@code g} (from b) meet, then on to b. */
+        void offer(Label f, Label g) {
+            if (f.hops() + g.hops() > maxHops) return;
+            if (f.node() != a && f.node() != b && isHub(f.node())) return;
             List<Long> nodes = new ArrayList<>();
             List<Relation> hops = new ArrayList<>();
             for (Label l = f; l != null; l = l.parent()) {
@@ -94,21 +102,15 @@ public final class PathFinder {
             }
             Collections.reverse(nodes);
             Collections.reverse(hops);
-            if (bridge != null) hops.add(bridge);
-            for (Label l = bridge == null ? g.parent() : g; l != null; l = l.parent()) {
-                nodes.add(l.node());
-            }
+            for (Label l = g.parent(); l != null; l = l.parent()) nodes.add(l.node());
             for (Label l = g; l.parent() != null; l = l.parent()) hops.add(l.via().reversed());
             Set<Long> distinct = new HashSet<>(nodes);
             if (distinct.size() != nodes.size() || found.containsKey(nodes)) return;
             double strength = 1;
             for (Relation r : hops) strength *= r.strength();
             found.put(nodes, new GraphPath(nodes, hops, strength));
-        }
-
-        double kthCost() {
-            double[] costs = found.values().stream().mapToDouble(p -> -Math.log(p.strength())).sorted().toArray();
-            return costs[k - 1];
+            best.add(f.cost() + g.cost());
+            if (best.size() > k) best.poll();
         }
 
         boolean isHub(long node) {
@@ -123,7 +125,8 @@ public final class PathFinder {
             final long origin;
             final int depth;
             final PriorityQueue<Label> queue = new PriorityQueue<>(Comparator.comparingDouble(Label::cost));
-            final Map<Long, Label> settled = new HashMap<>();
+            /** The partial paths taken so far, by the entity they reach. */
+            final Map<Long, List<Label>> popped = new HashMap<>();
 
             Side(long origin, int depth) {
                 this.origin = origin;

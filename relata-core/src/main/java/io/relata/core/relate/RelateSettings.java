@@ -68,7 +68,8 @@ public record RelateSettings(Map<RelationType, Double> weight, Map<RelationType,
     }
 
     public RelateSettings withGenericAbove(RelationType type, int n) {
-        Map<RelationType, Integer> g = new EnumMap<>(genericAbove);
+        Map<RelationType, Integer> g = new EnumMap<>(RelationType.class); // EnumMap(Map) refuses an empty plain map
+        g.putAll(genericAbove);
         g.put(type, n);
         return new RelateSettings(weight, g, disclosedWeight, otherDisclosed, minSharedTrips);
     }

@@ -223,6 +223,7 @@ public final class RelationGraph {
         for (int i = 0; i < members.size(); i++) {
             for (int id : valueIds[members.getInt(i)]) {
                 int cap = settings.genericAbove(RelationType.ofValueKind(RecordLinks.kind(valueKeys.get(id))));
+                // holders(id, cap) stops counting at cap + 1: count them all once the value is known to be generic
                 if (holders(id, cap).size() > cap) out.put(valueDisplays.get(id), holders(id, Integer.MAX_VALUE).size());
             }
         }

@@ -36,9 +36,10 @@ public record CoTravelPattern(int minTrips) implements LeadPattern {
         graph.forEachValue(RelationType.CO_TRAVEL, cap, (key, display, holders) -> {
             if (holders.size() > cap) return;
             long[] people = holders.longStream().filter(families::isPerson).sorted().toArray();
+            int[] family = families.families(people);
             for (int i = 0; i < people.length; i++) {
                 for (int j = i + 1; j < people.length; j++) {
-                    if (!families.related(people[i], people[j])) trips.add(people[i], people[j], key, "trip " + display);
+                    if (family[i] != family[j]) trips.add(people[i], people[j], key, "trip " + display);
                 }
             }
         });

@@ -15,13 +15,20 @@ import java.util.Set;
 final class Households {
     private Households() {}
 
+    /**
+     * An entity's surnames, their parts, and how they sound (prefixed {@code ~}): a misspelt surname (Johnosn) or
+     * another form of it (Alekseeva, Alekseyev) is still the family's, and two entities of one person that
+     * resolution kept apart are not taken for strangers.
+     */
     static Set<String> surnames(List<RecordLinks> records) {
-        Set<String> out = new HashSet<>(2);
+        Set<String> out = new HashSet<>(4);
         for (RecordLinks r : records) {
             for (PersonNameFeatures n : r.features().names()) {
                 if (n.surname() == null) continue;
                 out.add(n.surname());
                 for (String t : n.surnameTokens()) if (t.length() > 2) out.add(t);
+                if (n.surnamePhonetic() != null && n.surnamePhonetic().length() > 1) out.add("~" + n.surnamePhonetic());
+                for (String p : n.surnamePartPhonetics()) if (p != null && p.length() > 1) out.add("~" + p);
             }
         }
         return out;

@@ -12,18 +12,23 @@ import java.util.Map;
  * {@code identity-ring}: distinct identities of different families densely tied through values that should
  * each belong to one person or household (identifiers, phones, e-mails, addresses): the pattern of a synthetic-
  * identity ring. A group counts when it has at least {@code minMembers} identities, at least
- * {@code minSharedValues} shared values of which at least one is an identifier (a household shares a flat
- * and a phone, not a passport or an SSN), and a density (pairs that share a value / all pairs) of at least
+ * {@code minSharedValues} shared values of which at least {@code minIdentifiers} are identifiers (a household
+ * or flatmates share a flat and a phone, not a passport or an SSN), and a density (pairs that share a value / all pairs) of at least
  * {@code minDensity}. Family pairs and generic values are left out first.
  */
-public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedValues, double minDensity)
-        implements LeadPattern {
+public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedValues, double minDensity,
+                                  int minIdentifiers) implements LeadPattern {
     public static final String NAME = "identity-ring";
     private static final RelationType[] TIES = {RelationType.SHARED_IDENTIFIER, RelationType.SHARED_PHONE,
             RelationType.SHARED_EMAIL, RelationType.SHARED_ADDRESS};
 
+    /** A ring that must share at least one identifier. */
+    public IdentityRingPattern(int minMembers, int maxMembers, int minSharedValues, double minDensity) {
+        this(minMembers, maxMembers, minSharedValues, minDensity, 1);
+    }
+
     public static IdentityRingPattern defaults() {
-        return new IdentityRingPattern(3, 30, 2, 0.3);
+        return new IdentityRingPattern(3, 30, 2, 0.3, 1);
     }
 
     @Override
@@ -34,7 +39,7 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
     @Override
     public String description() {
         return minMembers + "-" + maxMembers + " identities of different families tied by " + minSharedValues
-                + "+ shared identifiers (one at least), phones, e-mails or addresses, density " + minDensity + "+";
+                + "+ shared identifiers (" + minIdentifiers + "+), phones, e-mails or addresses, density " + minDensity + "+";
     }
 
     @Override
@@ -46,9 +51,10 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
             graph.forEachValue(type, cap, (key, display, holders) -> {
                 if (holders.size() > cap) return;
                 long[] people = holders.longStream().filter(e -> families.isPerson(e)).sorted().toArray();
+                int[] family = families.families(people);
                 for (int i = 0; i < people.length; i++) {
                     for (int j = i + 1; j < people.length; j++) {
-                        if (!families.related(people[i], people[j])) ties.add(people[i], people[j], key, describe(type, display));
+                        if (family[i] != family[j]) ties.add(people[i], people[j], key, describe(type, display));
                     }
                 }
             });
@@ -57,7 +63,8 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
         for (PairGroups.Group g : ties.groups(1)) {
             int n = g.members().size();
             if (n < minMembers || n > maxMembers || g.values().size() < minSharedValues) continue;
-            if (g.values().keySet().stream().noneMatch(RecordLinks::isIdentifier) || g.density() < minDensity) continue;
+            long identifiers = g.values().keySet().stream().filter(RecordLinks::isIdentifier).count();
+            if (identifiers < minIdentifiers || g.density() < minDensity) continue;
             List<String> evidence = new ArrayList<>();
             evidence.add(String.format(java.util.Locale.ROOT, "%d identities of different families share %d values; %d of %d pairs are tied (density %.2f)",
                     n, g.values().size(), g.pairs(), n * (n - 1) / 2, g.density()));

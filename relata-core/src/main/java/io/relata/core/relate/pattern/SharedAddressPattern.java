@@ -5,8 +5,9 @@ import io.relata.core.relate.RelationType;
 import it.unimi.dsi.fastutil.longs.LongSet;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,17 +55,34 @@ public record SharedAddressPattern(int minPeople, int minSurnames) implements Le
         return out;
     }
 
-    /** How many of the people share no surname with anyone counted before them: families count once. */
+    /**
+     * How many families the people make: people who share a surname (or a part of a compound one) are one
+     * family, also through others (Lopez, Garcia and their children Garcia Lopez), whatever order they come
+     * in; people without a surname are counted in none.
+     */
     static int distinctSurnameGroups(RelationGraph graph, List<Long> people) {
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> firstWith = new HashMap<>();
+        int[] parent = new int[people.size()];
         int groups = 0;
-        for (long e : people) {
-            Set<String> s = Households.surnames(graph.records(e));
-            boolean known = false;
-            for (String x : s) known |= seen.contains(x);
-            if (!known && !s.isEmpty()) groups++;
-            seen.addAll(s);
+        for (int i = 0; i < people.size(); i++) {
+            parent[i] = i;
+            Set<String> s = Households.surnames(graph.records(people.get(i)));
+            if (!s.isEmpty()) groups++;
+            for (String x : s) {
+                Integer j = firstWith.putIfAbsent(x, i);
+                if (j == null) continue;
+                int ri = root(parent, i), rj = root(parent, j);
+                if (ri != rj) {
+                    parent[ri] = rj;
+                    groups--;
+                }
+            }
         }
         return groups;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
     }
 }
