@@ -1,5 +1,8 @@
 package io.relata.app;
 
+import io.relata.core.relate.pattern.PatternCatalog;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+
 import io.relata.core.model.RecordKey;
 import io.relata.core.resolve.live.ChangeSet;
 import io.relata.core.resolve.live.MatchDecision;
@@ -27,6 +30,7 @@ public final class Curation {
             write.commit();
         }
         workspace.withdrawn(key);
+        relead(cs);
         return cs;
     }
 
@@ -44,6 +48,14 @@ public final class Curation {
             write.apply(cs, decision.at());
             write.commit();
         }
+        relead(cs);
         return cs;
+    }
+
+    /** Leads follow the entities the change touched. */
+    private void relead(ChangeSet cs) {
+        LongOpenHashSet touched = new LongOpenHashSet();
+        Leads.touched(cs, touched);
+        new Leads(workspace, PatternCatalog.defaults()).rescan(touched);
     }
 }

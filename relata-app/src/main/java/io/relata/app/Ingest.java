@@ -8,6 +8,8 @@ import io.relata.core.ingest.Reject;
 import io.relata.core.ingest.SourceFileReader;
 import io.relata.core.model.Record;
 import io.relata.core.model.RecordKey;
+import io.relata.core.relate.pattern.PatternCatalog;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import io.relata.core.resolve.LiveResolver;
 import io.relata.core.resolve.live.ChangeSet;
 import io.relata.core.resolve.live.EntityChange;
@@ -27,7 +29,9 @@ import java.util.stream.IntStream;
 /**
  * Loads source extracts into the store and resolves every new or changed record as it comes. Records are
  * committed in batches: a load killed at any moment leaves the store as of its last commit, and running it
- * again skips what is stored already (an unchanged record is a no-op) and completes the rest.
+ * again skips what is stored already (an unchanged record is a no-op) and completes the rest. Watch lists are
+ * checked as each record is resolved; at the end the leads of every entity the load touched are brought up to
+ * date.
  */
 public final class Ingest {
     /** Hears how a load goes: called after every committed batch, and for every rejected record. */
@@ -78,15 +82,20 @@ public final class Ingest {
         for (Path file : files) counts = counts.plus(reader.read(file, mappingOrNull, handler));
         commit(pending, tally, tripWire);
         listener.progress(seen[0], seen[1], seen[2]);
+        Leads.ScanResult leads = new Leads(workspace, PatternCatalog.defaults()).rescan(tally.touched);
         return new IngestSummary(counts.read(), counts.accepted(), counts.rejected(), tally.added, tally.changed,
                 tally.unchanged, tally.created, tally.merged, tally.split, tally.reviews, tripWire.raised(),
+                leads.leads().size(), leads.retired().values().stream().mapToInt(Integer::intValue).sum(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
     private static final class Tally {
         long added, changed, unchanged, created, merged, split, reviews;
+        /** Every entity a change touched: where the leads must be looked at again. */
+        final LongOpenHashSet touched = new LongOpenHashSet();
 
         void count(ChangeSet cs) {
+            Leads.touched(cs, touched);
             for (EntityChange c : cs.changes()) {
                 switch (c.kind()) {
                     case CREATED -> created++;
@@ -138,7 +147,7 @@ public final class Ingest {
                 else tally.added++;
                 ChangeSet cs = workspace.upsert(r, f);
                 write.apply(cs, now);
-                write.replaceRelationships(key, r.relationships());
+                if (active || !r.relationships().isEmpty()) write.replaceRelationships(key, r.relationships());
                 tripWire.check(key, cs, write, now);
                 tally.count(cs);
                 workspace.contentChanged(key, hash[i]);

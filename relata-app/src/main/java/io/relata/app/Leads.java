@@ -8,6 +8,9 @@ import io.relata.core.relate.pattern.PatternCatalog;
 import io.relata.store.FoundLead;
 import io.relata.store.LeadStatus;
 import io.relata.store.StoreBatch;
+import io.relata.core.relate.RelationGraph;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongSet;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +21,12 @@ import java.util.Map;
 /**
  * Leads: what the pattern catalog finds, kept in the store for review. A scan stores every lead it finds (a
  * lead found again keeps its id and the analyst's disposition) and retires the leads of the patterns it ran
- * that it no longer finds.
+ * that it no longer finds; after a load or a correction, {@link #rescan} does the same for what changed.
  */
 public final class Leads {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A change touching more than this share of all entities gets a full scan. */
+    private static final double FULL_SCAN_SHARE = 0.05;
     private final Workspace workspace;
     private final PatternCatalog catalog;
 
@@ -54,6 +59,64 @@ public final class Leads {
             write.commit();
         }
         return new ScanResult(leads, retired, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Brings the stored leads up to date after a change touched these entities, without scanning everything:
+     * the patterns run on the touched entities and on the members of the stored leads that involve them; what
+     * they find is stored, and those stored leads they no longer find are retired. A change that touches a large
+     * part of the graph (a first load) gets a full scan instead, which is then cheaper.
+     */
+    public ScanResult rescan(LongSet touched) {
+        long t0 = System.nanoTime();
+        RelationGraph graph = workspace.graph();
+        if (touched.isEmpty()) return new ScanResult(List.of(), Map.of(), 0);
+        if (touched.size() > FULL_SCAN_SHARE * graph.entityCount()) return scan(null);
+        Map<String, io.relata.store.Lead> stale = new HashMap<>();
+        LongOpenHashSet scope = new LongOpenHashSet(touched);
+        for (long e : touched) {
+            for (io.relata.store.Lead l : workspace.store().leads().ofEntity(e)) {
+                if (l.status() == LeadStatus.RETIRED) continue;
+                stale.put(l.pattern() + "\n" + l.key(), l);
+                for (var m : read(l.members())) scope.add(m.get("entity").asLong());
+            }
+        }
+        scope.removeIf(e -> !graph.containsEntity(e));
+        LongSet inLeads = workspace.store().leads().entitiesInLeads();
+        List<Lead> others = List.of(new Lead("stored", "stored", 0, List.of(), new ArrayList<>(inLeads)));
+        List<Lead> leads = catalog.scan(graph, null, scope, others);
+        GraphJson json = new GraphJson(new Relationships(workspace));
+        Map<String, Integer> retired = new HashMap<>();
+        Instant now = Instant.now();
+        try (StoreBatch write = workspace.store().begin()) {
+            write.upsertLeads(leads.stream().map(l -> found(l, json)).toList(), now);
+            for (Lead l : leads) stale.remove(l.pattern() + "\n" + l.key());
+            Map<String, List<String>> gone = new HashMap<>();
+            for (io.relata.store.Lead l : stale.values()) gone.computeIfAbsent(l.pattern(), k -> new ArrayList<>()).add(l.key());
+            gone.forEach((pattern, keys) -> retired.put(pattern, write.retireLeads(pattern, keys, now)));
+            write.commit();
+        }
+        return new ScanResult(leads, retired, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Adds the entities a change set touched (joined, left, merged, split, retired) to {@code out}. */
+    public static void touched(io.relata.core.resolve.live.ChangeSet cs, LongSet out) {
+        for (var a : cs.assignments()) {
+            if (a.entityId() > 0) out.add(a.entityId());
+            if (a.previousEntityId() > 0) out.add(a.previousEntityId());
+        }
+        for (var c : cs.changes()) {
+            if (c.entityId() > 0) out.add(c.entityId());
+            if (c.otherEntity() > 0) out.add(c.otherEntity());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored lead's members are not JSON: " + e.getMessage(), e);
+        }
     }
 
     static FoundLead found(Lead l, GraphJson json) {

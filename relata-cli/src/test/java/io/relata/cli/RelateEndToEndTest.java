@@ -169,8 +169,9 @@ class RelateEndToEndTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void leads_are_stored_and_keep_their_disposition(String backend) throws IOException {
         String db = store(backend);
-        assertThat(Cli.run("ingest", "--db", db, "--country", "S=US", population()).exit()).isZero();
-        assertThat(json("patterns", "--db", db, "--json")).isNotEmpty();
+        Cli.Run load = Cli.run("ingest", "--db", db, "--country", "S=US", population());
+        assertThat(load.exit()).as("%s", load).isZero();
+        // the load itself scanned what it touched (everything), so the leads are there without a scan
         JsonNode rings = json("leads", "--db", db, "--pattern", "identity-ring", "--json");
         assertThat(rings).hasSize(1);
         assertThat(records(rings.get(0).get("members"))).containsExactlyInAnyOrder("S:R1", "S:R2", "S:R3");
@@ -185,10 +186,23 @@ class RelateEndToEndTest {
         assertThat(again.get(0).get("status").asText()).isEqualTo("ESCALATED");
         assertThat(again.get(0).get("disposed_by").asText()).isEqualTo("ana");
 
-        // R3 withdrawn: two identities sharing an SSN are a shared contact, no longer a ring; the ring is retired
+        // R3 withdrawn: two identities sharing an SSN are a shared contact, no longer a ring; the withdrawal's own
+        // re-scan retires the ring and keeps the SSN lead
         assertThat(Cli.run("delete", "--db", db, "--source", "S", "--id", "R3").exit()).isZero();
-        json("patterns", "--db", db, "--json");
         assertThat(json("leads", "--db", db, "--pattern", "identity-ring", "--status", "RETIRED", "--json")).hasSize(1);
+        JsonNode contacts = json("leads", "--db", db, "--pattern", "shared-contact", "--status", "OPEN", "--json");
+        assertThat(contacts).anySatisfy(l -> assertThat(records(l.get("members"))).containsExactlyInAnyOrder("S:R1", "S:R2"));
+        assertThat(contacts).noneSatisfy(l -> assertThat(records(l.get("members"))).contains("S:R3"));
+        // and it comes back when R3 does, from the load's re-scan of what it touched
+        Path back = Files.write(dir.resolve("back.jsonl"), List.of(person("R3", "Yuki", "Tanaka", "1969-09-09",
+                "\"identifiers\":[{\"type\":\"A_NUMBER\",\"value\":\"A123456789\"}],\"phones\":[\"(312) 649-0199\"]")),
+                StandardCharsets.UTF_8);
+        Cli.Run reload = Cli.run("ingest", "--db", db, "--country", "S=US", back);
+        assertThat(reload.exit()).as("%s", reload).isZero();
+        JsonNode revived = json("leads", "--db", db, "--pattern", "identity-ring", "--json");
+        assertThat(revived).hasSize(1);
+        assertThat(revived.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(records(revived.get(0).get("members"))).containsExactlyInAnyOrder("S:R1", "S:R2", "S:R3");
         assertThat(json("leads", "--db", db, "--pattern", "identity-ring", "--status", "ESCALATED", "--json")).isEmpty();
     }
 

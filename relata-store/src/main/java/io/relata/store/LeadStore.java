@@ -81,6 +81,19 @@ public final class LeadStore {
                 ps -> ps.setLong(1, entityId), LeadStore::lead));
     }
 
+    /** The entities of every lead that is not retired: who is in a lead, for patterns that build on others. */
+    public it.unimi.dsi.fastutil.longs.LongSet entitiesInLeads() {
+        return store.read("the entities in leads", () -> {
+            var out = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT DISTINCT m.entity_id FROM lead_member m "
+                    + "JOIN lead l ON l.id = m.lead_id WHERE l.status <> 'RETIRED'");
+                 java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+            return out;
+        });
+    }
+
     /**
      * An analyst's disposition: REVIEWED, DISMISSED or ESCALATED, with an optional note. It holds when a re-scan
      * finds the lead again; {@code at} null means now.

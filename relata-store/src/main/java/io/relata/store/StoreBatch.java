@@ -66,6 +66,8 @@ public final class StoreBatch implements AutoCloseable {
     private final Long2ObjectLinkedOpenHashMap<PendingEntity> entities = new Long2ObjectLinkedOpenHashMap<>();
     /** Each record's disclosed relationships as they will be: its old rows are deleted, these inserted. */
     private final Map<RecordKey, List<Relationship>> relationships = new LinkedHashMap<>();
+    /** Records inserted in this transaction: they have no relationship rows to delete. */
+    private final java.util.Set<RecordKey> inserted = new java.util.HashSet<>();
     private final Set<String> newSources = new HashSet<>();
     private final LongOpenHashSet newEntities = new LongOpenHashSet();
     /** Statements with rows added but not yet executed. */
@@ -129,6 +131,7 @@ public final class StoreBatch implements AutoCloseable {
     /** Stores a record that is not in the store yet (its source is registered if needed). */
     public void insertRecord(StoredRecord r, Instant at) {
         ensureSource(r.key().source());
+        inserted.add(r.key());
         PendingRecord p = records.get(r.key());
         if (p != null) {
             throw new StoreException("record " + r.key() + " is already stored; change it with updateRecord");
@@ -551,10 +554,13 @@ public final class StoreBatch implements AutoCloseable {
         if (relationships.isEmpty()) return;
         PreparedStatement delete = batchStatement(DELETE_RELATIONSHIPS);
         PreparedStatement insert = batchStatement(INSERT_RELATIONSHIP);
-        boolean inserts = false;
+        boolean inserts = false, deletes = false;
         for (Map.Entry<RecordKey, List<Relationship>> e : relationships.entrySet()) {
-            Jdbc.setKey(delete, 1, e.getKey());
-            delete.addBatch();
+            if (!inserted.contains(e.getKey())) {
+                Jdbc.setKey(delete, 1, e.getKey());
+                delete.addBatch();
+                deletes = true;
+            }
             for (Relationship r : e.getValue()) {
                 Jdbc.setKey(insert, 1, e.getKey());
                 insert.setString(3, r.type());
@@ -565,7 +571,7 @@ public final class StoreBatch implements AutoCloseable {
             }
         }
         relationships.clear();
-        delete.executeBatch();
+        if (deletes) delete.executeBatch();
         batched.remove(delete);
         if (inserts) insert.executeBatch();
         batched.remove(insert);

@@ -191,12 +191,54 @@ public final class RelationGraph {
 
     /** Every value the graph indexes, of one kind, with the entities that hold it (at most {@code cap + 1}). */
     public synchronized void forEachValue(RelationType type, int cap, ValueVisitor visitor) {
-        for (int id = 0; id < valueKeys.size(); id++) {
-            String key = valueKeys.get(id);
-            if (postings.get(id).size() < 2 || RelationType.ofValueKind(RecordLinks.kind(key)) != type) continue;
-            LongSet holders = holders(id, cap);
-            if (holders.size() >= 2) visitor.visit(key, valueDisplays.get(id), holders);
+        for (int id = 0; id < valueKeys.size(); id++) visit(id, type, cap, visitor);
+    }
+
+    /**
+     * Like {@link #forEachValue(RelationType, int, ValueVisitor)}, but only the values held by the records of
+     * {@code scope} (null: every value): what a re-scan after a change needs to look at again.
+     */
+    public synchronized void forEachValue(RelationType type, int cap, LongSet scope, ValueVisitor visitor) {
+        if (scope == null) {
+            forEachValue(type, cap, visitor);
+            return;
         }
+        it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+        for (long entity : scope) {
+            IntArrayList members = recordsOf.get(entity);
+            if (members == null) continue;
+            for (int i = 0; i < members.size(); i++) {
+                for (int id : valueIds[members.getInt(i)]) if (seen.add(id)) visit(id, type, cap, visitor);
+            }
+        }
+    }
+
+    private void visit(int id, RelationType type, int cap, ValueVisitor visitor) {
+        String key = valueKeys.get(id);
+        if (postings.get(id).size() < 2 || RelationType.ofValueKind(RecordLinks.kind(key)) != type) return;
+        LongSet holders = holders(id, cap);
+        if (holders.size() >= 2) visitor.visit(key, valueDisplays.get(id), holders);
+    }
+
+    /**
+     * The entities reachable from {@code seeds} through values of these types that are not generic: the groups a
+     * change may have altered. Stops growing past {@code limit} entities.
+     */
+    public synchronized LongSet reachable(LongSet seeds, java.util.Set<RelationType> types, int limit) {
+        LongOpenHashSet out = new LongOpenHashSet(seeds);
+        LongOpenHashSet frontier = new LongOpenHashSet(seeds);
+        while (!frontier.isEmpty() && out.size() <= limit) {
+            LongOpenHashSet next = new LongOpenHashSet();
+            for (RelationType type : types) {
+                int cap = settings.genericAbove(type);
+                forEachValue(type, cap, frontier, (key, display, holders) -> {
+                    if (holders.size() > cap) return;
+                    for (long e : holders) if (out.add(e)) next.add(e);
+                });
+            }
+            frontier = next;
+        }
+        return out;
     }
 
     /** Sees one shared value and (up to a cap) the entities holding it. */

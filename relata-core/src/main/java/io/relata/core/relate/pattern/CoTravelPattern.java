@@ -3,6 +3,8 @@ package io.relata.core.relate.pattern;
 import io.relata.core.relate.RelationGraph;
 import io.relata.core.relate.RelationType;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +31,13 @@ public record CoTravelPattern(int minTrips) implements LeadPattern {
     }
 
     @Override
-    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier, LongSet scope) {
         PairGroups trips = new PairGroups();
         FamilyCache families = new FamilyCache(graph);
         int cap = graph.settings().genericAbove(RelationType.CO_TRAVEL);
-        graph.forEachValue(RelationType.CO_TRAVEL, cap, (key, display, holders) -> {
+        LongSet reach = scope == null ? null
+                : graph.reachable(scope, java.util.EnumSet.of(RelationType.CO_TRAVEL), IdentityRingPattern.REACH_LIMIT);
+        graph.forEachValue(RelationType.CO_TRAVEL, cap, reach, (key, display, holders) -> {
             if (holders.size() > cap) return;
             long[] people = holders.longStream().filter(families::isPerson).sorted().toArray();
             int[] family = families.families(people);

@@ -8,6 +8,8 @@ import io.relata.core.standardize.DateStandardizer.StandardDate;
 import io.relata.core.standardize.IdentifierStandardizer.StandardIdentifier;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,9 @@ public record IdentityConflictPattern(int minYearsApart, Set<String> identifierT
     }
 
     @Override
-    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier, LongSet scope) {
         List<Lead> out = new ArrayList<>();
-        for (long entity : graph.entities()) {
+        for (long entity : scope == null ? graph.entities() : scope) {
             List<RecordLinks> records = graph.records(entity);
             if (records.size() < 2 || !records.get(0).features().isPerson()) continue;
             List<String> evidence = conflicts(records);

@@ -4,6 +4,8 @@ import io.relata.core.relate.RecordLinks;
 import io.relata.core.relate.RelationGraph;
 import io.relata.core.relate.RelationType;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Map;
 public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedValues, double minDensity,
                                   int minIdentifiers) implements LeadPattern {
     public static final String NAME = "identity-ring";
+    /** A scoped scan follows ties this far at most; a group that large is no ring anyway. */
+    static final int REACH_LIMIT = 50_000;
     private static final RelationType[] TIES = {RelationType.SHARED_IDENTIFIER, RelationType.SHARED_PHONE,
             RelationType.SHARED_EMAIL, RelationType.SHARED_ADDRESS};
 
@@ -43,12 +47,14 @@ public record IdentityRingPattern(int minMembers, int maxMembers, int minSharedV
     }
 
     @Override
-    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier, LongSet scope) {
         PairGroups ties = new PairGroups();
         FamilyCache families = new FamilyCache(graph);
+        // a ring is a whole group: look at everything tied to the scope, however far
+        LongSet reach = scope == null ? null : graph.reachable(scope, java.util.EnumSet.copyOf(List.of(TIES)), REACH_LIMIT);
         for (RelationType type : TIES) {
             int cap = graph.settings().genericAbove(type);
-            graph.forEachValue(type, cap, (key, display, holders) -> {
+            graph.forEachValue(type, cap, reach, (key, display, holders) -> {
                 if (holders.size() > cap) return;
                 long[] people = holders.longStream().filter(e -> families.isPerson(e)).sorted().toArray();
                 int[] family = families.families(people);

@@ -3,6 +3,8 @@ package io.relata.core.relate.pattern;
 import io.relata.core.relate.RecordLinks;
 import io.relata.core.relate.RelationGraph;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,12 +35,17 @@ public record OrgConcentrationPattern(int minInLeads, double minShare) implement
     }
 
     @Override
-    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier, LongSet scope) {
         Set<Long> inLeads = new HashSet<>();
         for (Lead l : earlier) if (!l.pattern().equals(NAME)) inLeads.addAll(l.members());
+        // the organizations of people in leads, or (scoped) those linked to a scope entity or in the scope
         Set<Long> orgs = new HashSet<>();
-        for (long person : inLeads) {
-            for (RecordLinks r : graph.records(person)) {
+        for (long e : scope == null ? inLeads : scope) {
+            if (!Households.isPerson(graph, e)) {
+                if (graph.containsEntity(e)) orgs.add(e);
+                continue;
+            }
+            for (RecordLinks r : graph.records(e)) {
                 for (RecordLinks.Disclosed d : r.disclosed()) {
                     long org = graph.entityOf(d.target());
                     if (org > 0 && !Households.isPerson(graph, org)) orgs.add(org);

@@ -2,6 +2,8 @@ package io.relata.core.relate.pattern;
 
 import io.relata.core.relate.RelationGraph;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +33,14 @@ public final class PatternCatalog {
 
     /** Runs every pattern (or the one named, with those it reads) and returns the leads, highest score first. */
     public List<Lead> scan(RelationGraph graph, String onlyOrNull) {
+        return scan(graph, onlyOrNull, null, List.of());
+    }
+
+    /**
+     * Runs the patterns on the entities of {@code scope} only (null: everything), as a re-scan after a change
+     * does; {@code otherLeads} are the current leads outside the scope, which org-concentration reads too.
+     */
+    public List<Lead> scan(RelationGraph graph, String onlyOrNull, LongSet scope, List<Lead> otherLeads) {
         if (onlyOrNull != null && pattern(onlyOrNull).isEmpty()) {
             throw new IllegalArgumentException("unknown pattern '" + onlyOrNull + "'; known: "
                     + patterns.stream().map(LeadPattern::name).toList());
@@ -38,7 +48,10 @@ public final class PatternCatalog {
         List<Lead> all = new ArrayList<>();
         boolean needsOthers = OrgConcentrationPattern.NAME.equals(onlyOrNull);
         for (LeadPattern p : patterns) {
-            if (onlyOrNull == null || needsOthers || p.name().equals(onlyOrNull)) all.addAll(p.find(graph, all));
+            if (onlyOrNull != null && !needsOthers && !p.name().equals(onlyOrNull)) continue;
+            List<Lead> earlier = new ArrayList<>(all);
+            earlier.addAll(otherLeads);
+            all.addAll(p.find(graph, earlier, scope));
         }
         if (onlyOrNull != null) all.removeIf(l -> !l.pattern().equals(onlyOrNull));
         all.sort(Comparator.comparingDouble(Lead::score).reversed().thenComparing(Lead::key));

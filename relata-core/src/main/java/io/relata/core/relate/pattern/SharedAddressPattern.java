@@ -33,10 +33,10 @@ public record SharedAddressPattern(int minPeople, int minSurnames) implements Le
     }
 
     @Override
-    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier, LongSet scope) {
         int cap = graph.settings().genericAbove(RelationType.SHARED_ADDRESS);
         List<Lead> out = new ArrayList<>();
-        graph.forEachValue(RelationType.SHARED_ADDRESS, cap, (key, display, holders) -> {
+        graph.forEachValue(RelationType.SHARED_ADDRESS, cap, scope, (key, display, holders) -> {
             if (holders.size() > cap) return;
             List<Long> people = people(graph, holders);
             if (people.size() < minPeople) return;

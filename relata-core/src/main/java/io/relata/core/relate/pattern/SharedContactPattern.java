@@ -3,6 +3,8 @@ package io.relata.core.relate.pattern;
 import io.relata.core.relate.RelationGraph;
 import io.relata.core.relate.RelationType;
 
+import it.unimi.dsi.fastutil.longs.LongSet;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,17 +33,17 @@ public record SharedContactPattern(int minIdentifierSharers, int minContactShare
     }
 
     @Override
-    public List<Lead> find(RelationGraph graph, List<Lead> earlier) {
+    public List<Lead> find(RelationGraph graph, List<Lead> earlier, LongSet scope) {
         List<Lead> out = new ArrayList<>();
-        scan(graph, RelationType.SHARED_IDENTIFIER, "identifier", minIdentifierSharers, 3.0, out);
-        scan(graph, RelationType.SHARED_PHONE, "phone", minContactSharers, 1.5, out);
-        scan(graph, RelationType.SHARED_EMAIL, "e-mail", minContactSharers, 2.0, out);
+        scan(graph, scope, RelationType.SHARED_IDENTIFIER, "identifier", minIdentifierSharers, 3.0, out);
+        scan(graph, scope, RelationType.SHARED_PHONE, "phone", minContactSharers, 1.5, out);
+        scan(graph, scope, RelationType.SHARED_EMAIL, "e-mail", minContactSharers, 2.0, out);
         return out;
     }
 
-    private void scan(RelationGraph graph, RelationType type, String what, int min, double weight, List<Lead> out) {
+    private void scan(RelationGraph graph, LongSet scope, RelationType type, String what, int min, double weight, List<Lead> out) {
         int cap = graph.settings().genericAbove(type);
-        graph.forEachValue(type, cap, (key, display, holders) -> {
+        graph.forEachValue(type, cap, scope, (key, display, holders) -> {
             if (holders.size() > cap || holders.size() < min) return;
             List<Long> ids = new ArrayList<>(holders);
             ids.sort(null);
