@@ -53,6 +53,7 @@ public final class Ingest {
     public IngestSummary run(List<Path> files, CsvMapping mappingOrNull, Listener listener) {
         long t0 = System.nanoTime();
         workspace.resolver(); // load first, so the load's rate is the load's alone
+        workspace.store().compactOnClose();
         Tally tally = new Tally();
         TripWire tripWire = new TripWire(workspace.graph(), workspace.store().watches().active());
         List<Record> pending = new ArrayList<>(batchSize);

@@ -71,13 +71,13 @@ final class AlertsCommand implements Callable<Integer> {
         AlertStatus status;
         @Option(names = "--note", required = true, description = "Why.")
         String note;
-        @Option(names = "--analyst", description = "Who (default: the login name).")
-        String analyst = System.getProperty("user.name");
+        @Mixin
+        AnalystOptions who;
 
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                new Watching(ws).disposeAlert(id, status, note, analyst);
+                new Watching(ws).disposeAlert(id, status, note, who.analyst);
                 System.out.printf("alert %d: %s%n", id, status);
             }
             return 0;

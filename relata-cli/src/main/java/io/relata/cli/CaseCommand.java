@@ -22,13 +22,13 @@ final class CaseCommand {
         String name;
         @Option(names = "--description", description = "What the case is about.")
         String description;
-        @Option(names = "--analyst", description = "Who opens it (default: the login name).")
-        String analyst = System.getProperty("user.name");
+        @Mixin
+        AnalystOptions who;
 
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                CaseFile c = new Watching(ws).createCase(name, description, analyst);
+                CaseFile c = new Watching(ws).createCase(name, description, who.analyst);
                 System.out.printf("case %d: %s%n", c.id(), c.name());
             }
             return 0;

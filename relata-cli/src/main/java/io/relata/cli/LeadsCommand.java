@@ -70,13 +70,13 @@ final class LeadsCommand implements Callable<Integer> {
         LeadStatus status;
         @Option(names = "--note", required = true, description = "Why.")
         String note;
-        @Option(names = "--analyst", description = "Who (default: the login name).")
-        String analyst = System.getProperty("user.name");
+        @Mixin
+        AnalystOptions who;
 
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                new Leads(ws, PatternCatalog.defaults()).dispose(id, status, note, analyst);
+                new Leads(ws, PatternCatalog.defaults()).dispose(id, status, note, who.analyst);
                 System.out.printf("lead %d: %s%n", id, status);
             }
             return 0;

@@ -29,13 +29,13 @@ final class WatchCommand {
         int hops;
         @Option(names = "--note", description = "Why the entity is watched.")
         String note;
-        @Option(names = "--analyst", description = "Who watches (default: the login name).")
-        String analyst = System.getProperty("user.name");
+        @Mixin
+        AnalystOptions who;
 
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                Watch w = new Watching(ws).watch(caseRef, entity, hops, analyst, note);
+                Watch w = new Watching(ws).watch(caseRef, entity, hops, who.analyst, note);
                 System.out.printf("watch %d: entity %d, case %d, %d hops%n", w.id(), w.entityId(), w.caseId(), w.hops());
             }
             return 0;

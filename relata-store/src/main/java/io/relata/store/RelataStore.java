@@ -47,6 +47,7 @@ public final class RelataStore implements AutoCloseable {
     private final StoreLocation location;
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private boolean compactOnClose;
     final Set<String> knownSources = new HashSet<>();
     final LongOpenHashSet knownEntities = new LongOpenHashSet();
     private final LeadStore leads = new LeadStore(this);
@@ -663,7 +664,22 @@ public final class RelataStore implements AutoCloseable {
     @Override
     public void close() {
         if (batch != null) batch.close();
+        if (compactOnClose && location.h2File != null) {
+            // H2 keeps the old versions of pages a load rewrote: a 100k-record load leaves an 830 MB file whose
+            // live data is 63 MB. SHUTDOWN COMPACT rewrites it (about 2.5 s for that file); it also closes it.
+            closeStatements();
+            try (var st = connection.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                // the data is committed; only the space is not given back
+            }
+        }
         closeQuietly();
+    }
+
+    /** Asks for an embedded store's file to be compacted when it is closed: after a load. No effect on PostgreSQL. */
+    public void compactOnClose() {
+        compactOnClose = true;
     }
 
     private void closeQuietly() {
