@@ -18,8 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Measures the real-time path on a loaded store: resolving one new record (standardize, resolve, write and
- * commit its changes) and searching by name and birth date, one at a time, with percentiles. Held-out records
+ * Measures the real-time path on a loaded store: resolving one new record (standardize, resolve, relate, write
+ * and commit its changes) and searching by name and birth date, one at a time, with percentiles. Held-out records
  * of the same population make realistic arrivals and queries.
  *
  * <p>{@code java -cp relata-cli/target/relata.jar io.relata.cli.LiveLatencyBenchmark DB HELD_OUT.jsonl}
@@ -57,7 +57,7 @@ public final class LiveLatencyBenchmark {
                 Record r = held.get(i);
                 long s = System.nanoTime();
                 RecordFeatures f = ws.standardizer().standardize(r);
-                ChangeSet cs = ws.resolver().upsert(f);
+                ChangeSet cs = ws.upsert(r, f);
                 Instant now = Instant.now();
                 try (StoreBatch write = ws.store().begin()) {
                     String content = io.relata.core.ingest.JsonlWriter.toJson(r);
