@@ -17,9 +17,16 @@ import java.util.List;
 public final class GraphJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Relationships relationships;
+    private final java.util.function.Predicate<RecordKey> visible;
 
     public GraphJson(Relationships relationships) {
+        this(relationships, k -> true);
+    }
+
+    /** Renders only the records {@code visible} lets through (what the user may see). */
+    public GraphJson(Relationships relationships, java.util.function.Predicate<RecordKey> visible) {
         this.relationships = relationships;
+        this.visible = visible;
     }
 
     public ObjectNode entity(long id) {
@@ -27,7 +34,7 @@ public final class GraphJson {
         n.put("entity", id);
         n.put("label", relationships.label(id));
         ArrayNode records = n.putArray("records");
-        for (RecordKey k : relationships.records(id)) records.add(k.toString());
+        for (RecordKey k : relationships.records(id)) if (visible.test(k)) records.add(k.toString());
         return n;
     }
 

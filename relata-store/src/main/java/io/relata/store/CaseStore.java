@@ -90,6 +90,68 @@ public final class CaseStore {
         return out;
     }
 
+    /** The ids of the cases a user is a member of. */
+    public List<Long> casesOf(String username) {
+        return store.read("the cases of " + username, () -> Jdbc.list(store.connection(),
+                "SELECT case_id FROM case_member WHERE username = ? ORDER BY case_id", ps -> ps.setString(1, username),
+                rs -> rs.getLong(1)));
+    }
+
+    /**
+     * Makes records subjects of a case (what its analysts may open), with the reason; a record already a subject
+     * keeps its first reason.
+     */
+    public void addSubjects(long caseId, java.util.Collection<io.relata.core.model.RecordKey> records, String addedBy,
+                            String reason, java.time.Instant at) {
+        Checks.text(addedBy, "the user adding a case subject", MAX_USERNAME_LENGTH);
+        Checks.text(reason, "the reason a subject is added to a case");
+        java.time.Instant when = Jdbc.micros(at == null ? java.time.Instant.now() : at);
+        store.write("the subjects of case " + caseId, () -> {
+            requireCase(caseId);
+            try (PreparedStatement exists = store.connection().prepareStatement(
+                    "SELECT 1 FROM case_record WHERE case_id = ? AND source = ? AND source_id = ?");
+                 PreparedStatement insert = store.connection().prepareStatement("INSERT INTO case_record (case_id, source, "
+                         + "source_id, added_by, added_at, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (io.relata.core.model.RecordKey k : records) {
+                    exists.setLong(1, caseId);
+                    Jdbc.setKey(exists, 2, k);
+                    try (ResultSet rs = exists.executeQuery()) {
+                        if (rs.next()) continue;
+                    }
+                    insert.setLong(1, caseId);
+                    Jdbc.setKey(insert, 2, k);
+                    insert.setString(4, addedBy);
+                    Jdbc.setInstant(insert, 5, when);
+                    insert.setString(6, reason);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether an entity is a subject of a case: one of its active records is. */
+    public boolean isSubject(long caseId, long entityId) {
+        return store.read("whether entity " + entityId + " is in case " + caseId, () -> {
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT 1 FROM case_record c JOIN record r "
+                    + "ON r.source = c.source AND r.source_id = c.source_id WHERE c.case_id = ? AND r.entity_id = ?")) {
+                ps.setLong(1, caseId);
+                ps.setLong(2, entityId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The entities a case works on now (through its subject records), in id order. */
+    public List<Long> subjectEntities(long caseId) {
+        return store.read("the subjects of case " + caseId, () -> Jdbc.list(store.connection(),
+                "SELECT DISTINCT r.entity_id FROM case_record c JOIN record r ON r.source = c.source AND r.source_id = "
+                        + "c.source_id WHERE c.case_id = ? AND r.entity_id IS NOT NULL ORDER BY r.entity_id",
+                ps -> ps.setLong(1, caseId), rs -> rs.getLong(1)));
+    }
+
     /** Inside a write: a StoreException when there is no such case. */
     void requireCase(long caseId) throws SQLException {
         try (PreparedStatement ps = store.connection().prepareStatement("SELECT 1 FROM case_file WHERE id = ?")) {

@@ -1,0 +1,71 @@
+package io.relata.app.access;
+
+import io.relata.store.RelataStore;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may do what, in one place. A user may run an operation that one of their roles allows; on personal data
+ * only with current privacy training and a declared purpose, inside a case they are a member of (a privacy
+ * officer answering an individual's request works without one); on given entities only when each is a subject of
+ * that case. Everything else, such as which sources' records a user may see and which fields, is the
+ * {@link Redactor}'s.
+ */
+public final class AccessPolicy {
+    private final RelataStore store;
+    private final Clock clock;
+
+    public AccessPolicy(RelataStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Throws {@link AccessDeniedException} unless the caller may run {@code op} on these entities. */
+    public void check(AccessContext ctx, Operation op, Collection<Long> entities) {
+        User user = ctx.user();
+        if (user == null || user.disabled()) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.UNAUTHENTICATED, "sign in first");
+        }
+        Set<Role> allowing = EnumSet.noneOf(Role.class);
+        allowing.addAll(op.roles());
+        allowing.retainAll(user.roles());
+        if (allowing.isEmpty()) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, "your roles " + user.roles()
+                    + " do not allow " + op.action() + " (it needs one of " + op.roles() + ")");
+        }
+        if (!op.personal()) return;
+        LocalDate today = LocalDate.now(clock);
+        if (!user.trainingValidOn(today)) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.TRAINING_LAPSED, user.trainingCompleted() == null
+                    ? "no privacy training is on record for you; personal data is closed until an administrator records it"
+                    : "your privacy training of " + user.trainingCompleted() + " has lapsed; personal data is closed "
+                    + "until an administrator records its renewal");
+        }
+        if (ctx.purpose() == null) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.PURPOSE_REQUIRED,
+                    "declare the purpose of this " + op.action() + " (every query for personal data names its case and purpose)");
+        }
+        boolean caseFree = allowing.contains(Role.PRIVACY_OFFICER);
+        if (caseFree && ctx.caseId() == null) return;
+        if (ctx.caseId() == null) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.PURPOSE_REQUIRED,
+                    "name the case this " + op.action() + " is for");
+        }
+        if (!store.cases().casesOf(user.username()).contains(ctx.caseId())) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.NOT_IN_CASE,
+                    "you are not a member of case " + ctx.caseId());
+        }
+        if (op.kind() != Operation.Kind.SUBJECT) return;
+        for (long entity : entities == null ? Collections.<Long>emptyList() : entities) {
+            if (!store.cases().isSubject(ctx.caseId(), entity)) {
+                throw new AccessDeniedException(AccessDeniedException.Reason.NOT_IN_CASE,
+                        "no entity " + entity + " among the subjects of case " + ctx.caseId());
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.relata.app.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.relata.app.access.Role.ADMIN;
+import static io.relata.app.access.Role.ANALYST;
+import static io.relata.app.access.Role.AUDITOR;
+import static io.relata.app.access.Role.PRIVACY_OFFICER;
+import static io.relata.app.access.Role.SUPERVISOR;
+
+/**
+ * Everything a user can ask of Relata, with who may ask it: the one table the access policy reads. An operation on
+ * personal data needs a case and a declared purpose, and current privacy training; one on a single entity also
+ * needs that entity to be a subject of the case (need-to-know). The action name is what the audit trail records.
+ */
+public enum Operation {
+    SEARCH("entity.search", Kind.PERSONAL, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
+    ENTITY_READ("entity.read", Kind.SUBJECT, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
+    ENTITY_WHY("entity.why", Kind.SUBJECT, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
+    NETWORK("graph.network", Kind.SUBJECT, false, ANALYST, SUPERVISOR),
+    PATH("graph.path", Kind.SUBJECT, false, ANALYST, SUPERVISOR),
+    COMMON("graph.common", Kind.SUBJECT, false, ANALYST, SUPERVISOR),
+    CASE_SUBJECT_ADD("case.subject.add", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    CASE_SUBJECTS("case.subject.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    LEAD_LIST("lead.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    LEAD_DISPOSE("lead.dispose", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    REVIEW_LIST("review.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    REVIEW_DECIDE("review.decide", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    WATCH_ADD("watch.add", Kind.SUBJECT, true, ANALYST, SUPERVISOR),
+    WATCH_LIST("watch.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    ALERT_LIST("alert.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    ALERT_DISPOSE("alert.dispose", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    CASE_LIST("case.list", Kind.PLAIN, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER, ADMIN),
+    CASE_CREATE("case.create", Kind.PLAIN, true, ANALYST, SUPERVISOR),
+    CASE_MEMBER_ADD("case.member.add", Kind.PLAIN, true, SUPERVISOR, ADMIN),
+    SOURCE_LIST("source.list", Kind.PLAIN, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER, AUDITOR, ADMIN),
+    SOURCE_UPDATE("source.update", Kind.PLAIN, true, ADMIN),
+    LOAD_START("load.start", Kind.PLAIN, true, ADMIN),
+    LOAD_STATUS("load.status", Kind.PLAIN, false, ADMIN),
+    USER_LIST("user.list", Kind.PLAIN, false, ADMIN),
+    USER_CREATE("user.create", Kind.PLAIN, true, ADMIN),
+    USER_UPDATE("user.update", Kind.PLAIN, true, ADMIN),
+    AUDIT_SEARCH("audit.search", Kind.PLAIN, false, AUDITOR),
+    AUDIT_VERIFY("audit.verify", Kind.PLAIN, false, AUDITOR),
+    AUDIT_ALERTS("audit.alerts", Kind.PLAIN, false, AUDITOR);
+
+    /** What an operation touches, which decides what the policy asks of the caller beyond a role. */
+    public enum Kind {
+        /** No personal data: the role is enough. */
+        PLAIN,
+        /** Personal data: a case the user works in, a declared purpose, current privacy training. */
+        PERSONAL,
+        /** Personal data about given entities: also, each must be a subject of the case. */
+        SUBJECT
+    }
+
+    private final String action;
+    private final Kind kind;
+    private final boolean changes;
+    private final Set<Role> roles;
+
+    Operation(String action, Kind kind, boolean changes, Role first, Role... more) {
+        this.action = action;
+        this.kind = kind;
+        this.changes = changes;
+        this.roles = EnumSet.of(first, more);
+    }
+
+    /** Whether it changes something (audited before it runs, so that no change goes unaudited). */
+    public boolean changes() {
+        return changes;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean personal() {
+        return kind != Kind.PLAIN;
+    }
+}

@@ -1,0 +1,121 @@
+package io.relata.app.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.app.EntityProfile;
+import io.relata.core.model.RecordKey;
+import io.relata.core.relate.Evidence;
+import io.relata.core.relate.Relation;
+import io.relata.store.SourceInfo;
+import io.relata.store.StoredRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What one user may see of what a use case answers. Records of a source whose access label the user is not
+ * cleared for are left out, with every value and relation that only they give; biometrics need
+ * {@link Permission#VIEW_BIOMETRICS}; identifier numbers are shortened to their first and last two characters
+ * without {@link Permission#VIEW_FULL_IDENTIFIERS}. Every user is cleared for {@link SourceInfo#DEFAULT_ACCESS_LABEL}.
+ */
+public final class Redactor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final User user;
+    private final Map<String, String> labelOfSource = new HashMap<>();
+
+    public Redactor(User user, List<SourceInfo> sources) {
+        this.user = user;
+        for (SourceInfo s : sources) labelOfSource.put(s.code(), s.accessLabel());
+    }
+
+    public boolean canSee(RecordKey record) {
+        String label = labelOfSource.getOrDefault(record.source(), SourceInfo.DEFAULT_ACCESS_LABEL);
+        return label.equals(SourceInfo.DEFAULT_ACCESS_LABEL) || user.clearances().contains(label);
+    }
+
+    /** The profile with only the records the user may see, and their values, redacted. */
+    public EntityProfile profile(EntityProfile p) {
+        List<StoredRecord> records = new ArrayList<>();
+        for (StoredRecord r : p.records()) {
+            if (canSee(r.key())) {
+                // the standardized features hold identifiers in full: a redacted profile carries none
+                records.add(new StoredRecord(r.key(), r.contentHash(), content(r.content()), "{}", r.entityId()));
+            }
+        }
+        Map<String, Map<String, Set<RecordKey>>> values = new LinkedHashMap<>();
+        p.values().forEach((field, byValue) -> byValue.forEach((value, sources) -> {
+            Set<RecordKey> visible = new TreeSet<>();
+            for (RecordKey k : sources) if (canSee(k)) visible.add(k);
+            if (visible.isEmpty()) return;
+            String shown = field.startsWith("identifier") ? identifier(value) : value;
+            values.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(shown, v -> new TreeSet<>()).addAll(visible);
+        }));
+        List<String> conflicting = new ArrayList<>();
+        values.forEach((field, byValue) -> {
+            if (byValue.size() > 1) conflicting.add(field);
+        });
+        return new EntityProfile(p.id(), records.size(), p.createdAt(), p.updatedAt(), p.retiredAt(), records, values,
+                conflicting, p.history());
+    }
+
+    /** The relation with only the evidence the user may see (null when none is left), identifiers shortened. */
+    public Relation relation(Relation r) {
+        List<Evidence> kept = new ArrayList<>();
+        for (Evidence e : r.evidence()) {
+            if (!canSee(e.from()) || !canSee(e.to())) continue;
+            String detail = e.type() == io.relata.core.relate.RelationType.SHARED_IDENTIFIER ? identifier(e.detail()) : e.detail();
+            kept.add(new Evidence(e.type(), detail, e.from(), e.to(), e.sharedBy(), e.strength()));
+        }
+        if (kept.isEmpty()) return null;
+        double none = 1;
+        for (Evidence e : kept) none *= 1 - Math.min(1, e.strength());
+        return new Relation(r.from(), r.to(), 1 - none, kept);
+    }
+
+    /** A record's content as received, without biometrics and with identifiers shortened, as the user may see it. */
+    public String content(String json) {
+        if (user.permissions().contains(Permission.VIEW_BIOMETRICS) && user.permissions().contains(Permission.VIEW_FULL_IDENTIFIERS)) {
+            return json;
+        }
+        try {
+            ObjectNode n = (ObjectNode) JSON.readTree(json);
+            if (!user.permissions().contains(Permission.VIEW_BIOMETRICS) && n.has("biometrics")) {
+                n.remove("biometrics");
+                n.put("biometrics", "[withheld: needs " + Permission.VIEW_BIOMETRICS + "]");
+            }
+            if (!user.permissions().contains(Permission.VIEW_FULL_IDENTIFIERS)) {
+                for (JsonNode id : n.path("identifiers")) {
+                    if (id instanceof ObjectNode o && o.has("value")) o.put("value", shorten(o.path("value").asText()));
+                }
+            }
+            return JSON.writeValueAsString(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored record is not JSON", e);
+        }
+    }
+
+    /** An identifier as the user may see it: whole with the permission, else its first and last two characters. */
+    public String identifier(String value) {
+        return user.permissions().contains(Permission.VIEW_FULL_IDENTIFIERS) ? value : shorten(value);
+    }
+
+    static String shorten(String value) {
+        // an identifier shown with its type ("PASSPORT X1234567 (GB)") keeps the type and country
+        String[] parts = value.split(" ");
+        int longest = 0;
+        for (int i = 1; i < parts.length; i++) if (parts[i].length() > parts[longest].length()) longest = i;
+        String v = parts[longest];
+        parts[longest] = v.length() <= 4 ? "*".repeat(v.length())
+                : v.substring(0, 2) + "*".repeat(v.length() - 4) + v.substring(v.length() - 2);
+        return String.join(" ", parts);
+    }
+}

@@ -1,0 +1,111 @@
+package io.relata.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.relata.app.access.AccessContext;
+import io.relata.app.access.Guard;
+import io.relata.app.access.Operation;
+import io.relata.app.audit.AuditTrail;
+import io.relata.app.audit.AuditVerification;
+import io.relata.store.AuditAlert;
+import io.relata.store.AuditAlertStatus;
+import io.relata.store.AuditEntry;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.relata.server.ApiRoute.Param.optional;
+
+/** For auditors: who looked at a person, what a user did, the chain's verification, unusual-activity alerts. */
+final class AuditApi {
+    private final AuditTrail audit;
+    private final Guard guard;
+
+    AuditApi(AuditTrail audit, Guard guard) {
+        this.audit = audit;
+        this.guard = guard;
+    }
+
+    List<ApiRoute> routes() {
+        List<ApiRoute.Param> window = List.of(optional("from", "ISO-8601 instant"), optional("to", "ISO-8601 instant"),
+                optional("limit", "1-1000, default 100"), optional("offset", "skip this many"));
+        List<ApiRoute.Param> entries = new ArrayList<>(window);
+        entries.add(0, optional("object", "entity:123 or record:SOURCE:ID: who looked at it"));
+        entries.add(1, optional("actor", "a user name: what the user did"));
+        return List.of(
+                ApiRoute.get("/api/audit/entries", "Audit entries about an object or by an actor (one of them is required)",
+                        Operation.AUDIT_SEARCH, entries, this::entries),
+                ApiRoute.get("/api/audit/verify", "Verify the hash chain and its signed checkpoints", Operation.AUDIT_VERIFY,
+                        List.of(), this::verify),
+                ApiRoute.get("/api/audit/alerts", "Unusual activity raised for auditors", Operation.AUDIT_ALERTS,
+                        List.of(optional("status", "OPEN or REVIEWED"), optional("limit", "1-500"), optional("offset", "skip")),
+                        this::alerts));
+    }
+
+    private void entries(Context ctx) {
+        String object = Calls.optionalQuery(ctx, "object"), actor = Calls.optionalQuery(ctx, "actor");
+        if ((object == null) == (actor == null)) throw ProblemException.badRequest("give exactly one of 'object' or 'actor'");
+        Instant from = instant(ctx, "from", Instant.EPOCH), to = instant(ctx, "to", Instant.parse("9999-12-31T00:00:00Z"));
+        int limit = Calls.intQuery(ctx, "limit", 100, 1, 1000), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        AccessContext access = Calls.access(ctx);
+        ObjectNode out = guard.run(access, Operation.AUDIT_SEARCH, List.of(), List.of(object != null ? object : "user:" + actor),
+                object != null ? "object=" + object : "actor=" + actor, () -> {
+                    List<AuditEntry> found = object != null ? audit.whoLookedAt(object, from, to, limit, offset)
+                            : audit.activityOf(actor, from, to, limit, offset);
+                    List<JsonNode> items = new ArrayList<>();
+                    for (AuditEntry e : found) items.add(entry(e));
+                    return Guard.Answer.of(Views.page(items, limit, offset), items.size(), List.of());
+                });
+        ctx.json(out);
+    }
+
+    static ObjectNode entry(AuditEntry e) {
+        ObjectNode n = Views.JSON.createObjectNode().put("seq", e.seq()).put("at", e.at().toString()).put("actor", e.actor())
+                .put("client_address", e.clientAddress()).put("action", e.action()).put("outcome", e.outcome())
+                .put("result_count", e.resultCount()).put("purpose", e.purpose()).put("detail", e.detail());
+        if (e.caseId() != null) n.put("case", e.caseId());
+        ArrayNode objects = n.putArray("objects");
+        e.objects().forEach(objects::add);
+        return n;
+    }
+
+    private void verify(Context ctx) {
+        AccessContext access = Calls.access(ctx);
+        AuditVerification v = guard.run(access, Operation.AUDIT_VERIFY, List.of(), List.of(), null,
+                () -> Guard.Answer.of(audit.verify()));
+        ObjectNode n = Views.JSON.createObjectNode().put("ok", v.ok()).put("entries_checked", v.entriesChecked())
+                .put("checkpoints_checked", v.checkpointsChecked());
+        if (!v.ok()) n.put("first_bad_seq", v.firstBadSeq()).put("problem", v.problem());
+        ctx.json(n);
+    }
+
+    private void alerts(Context ctx) {
+        String statusText = Calls.optionalQuery(ctx, "status");
+        AuditAlertStatus status = statusText == null ? null : CaseApi.parse(AuditAlertStatus.class, statusText);
+        int limit = Calls.intQuery(ctx, "limit", 100, 1, 500), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        AccessContext access = Calls.access(ctx);
+        ObjectNode out = guard.run(access, Operation.AUDIT_ALERTS, List.of(), List.of(), null, () -> {
+            List<JsonNode> items = new ArrayList<>();
+            for (AuditAlert a : audit.alerts(status, limit, offset)) {
+                items.add(Views.JSON.createObjectNode().put("id", a.id()).put("at", a.at().toString()).put("actor", a.actor())
+                        .put("kind", a.kind().name()).put("detail", a.detail()).put("status", a.status().name()));
+            }
+            return Guard.Answer.of(Views.page(items, limit, offset), items.size(), List.of());
+        });
+        ctx.json(out);
+    }
+
+    private static Instant instant(Context ctx, String name, Instant def) {
+        String v = Calls.optionalQuery(ctx, name);
+        if (v == null) return def;
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " must be an ISO-8601 instant such as 2026-11-30T12:00:00Z");
+        }
+    }
+}

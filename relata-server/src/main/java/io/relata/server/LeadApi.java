@@ -1,0 +1,119 @@
+package io.relata.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.relata.app.Curation;
+import io.relata.app.Leads;
+import io.relata.app.Workspace;
+import io.relata.app.access.AccessContext;
+import io.relata.app.access.Guard;
+import io.relata.app.access.Operation;
+import io.relata.core.model.RecordKey;
+import io.relata.core.relate.pattern.PatternCatalog;
+import io.relata.core.resolve.live.MatchDecision;
+import io.relata.store.Lead;
+import io.relata.store.LeadStatus;
+import io.relata.store.ReviewItem;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.relata.server.ApiRoute.Param.optional;
+
+/** Leads from the pattern catalog and the review queue of possible matches, each with its disposition. */
+final class LeadApi {
+    private final Workspace ws;
+    private final Guard guard;
+    private final Calls calls;
+
+    LeadApi(Workspace ws, Guard guard, Calls calls) {
+        this.ws = ws;
+        this.guard = guard;
+        this.calls = calls;
+    }
+
+    List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.get("/api/leads", "Leads for review, best score first", Operation.LEAD_LIST,
+                        List.of(optional("pattern", "only this pattern"), optional("status", "OPEN, REVIEWED, DISMISSED, ESCALATED or RETIRED"),
+                                optional("limit", "1-500, default 50"), optional("offset", "skip this many")), this::leads),
+                ApiRoute.post("/api/leads/{id}/disposition", "Record your view of a lead, with a note", Operation.LEAD_DISPOSE,
+                        "{status: REVIEWED|DISMISSED|ESCALATED, note}", this::disposeLead),
+                ApiRoute.get("/api/review", "Possible matches waiting for a person", Operation.REVIEW_LIST,
+                        List.of(optional("limit", "1-500, default 50")), this::review),
+                ApiRoute.post("/api/review/decisions", "Decide whether two records are the same entity, with a reason",
+                        Operation.REVIEW_DECIDE, "{first: SOURCE:ID, second: SOURCE:ID, same: true|false, reason}", this::decide));
+    }
+
+    private void leads(Context ctx) {
+        String pattern = Calls.optionalQuery(ctx, "pattern");
+        String statusText = Calls.optionalQuery(ctx, "status");
+        LeadStatus status = statusText == null ? null : CaseApi.parse(LeadStatus.class, statusText);
+        int limit = Calls.intQuery(ctx, "limit", 50, 1, 500), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        AccessContext access = Calls.access(ctx);
+        ObjectNode out = guard.run(access, Operation.LEAD_LIST, List.of(), List.of(), pattern, () -> {
+            List<JsonNode> items = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (Lead l : new Leads(ws, PatternCatalog.defaults()).list(pattern, status, limit, offset)) {
+                ObjectNode x = Views.JSON.createObjectNode().put("id", l.id()).put("pattern", l.pattern())
+                        .put("score", l.score()).put("status", l.status().name()).put("note", l.note())
+                        .put("disposed_by", l.disposedBy());
+                x.set("evidence", Views.parse(l.evidence()));
+                JsonNode members = Views.parse(l.members());
+                x.set("members", members);
+                for (JsonNode m : members) shown.add("entity:" + m.path("entity").asLong());
+                items.add(x);
+            }
+            return Guard.Answer.of(Views.page(items, limit, offset), items.size(), shown);
+        });
+        ctx.json(out);
+    }
+
+    private void disposeLead(Context ctx) {
+        long id = Calls.pathId(ctx, "id");
+        JsonNode body = calls.body(ctx);
+        LeadStatus status = CaseApi.parse(LeadStatus.class, Calls.text(body, "status", true, 20));
+        String note = Calls.text(body, "note", true, 2000);
+        AccessContext access = Calls.access(ctx);
+        guard.run(access, Operation.LEAD_DISPOSE, List.of(), List.of("lead:" + id), status + ": " + note, () -> {
+            new Leads(ws, PatternCatalog.defaults()).dispose(id, status, note, access.actor());
+            return Guard.Answer.of(null);
+        });
+        ctx.status(204);
+    }
+
+    private void review(Context ctx) {
+        int limit = Calls.intQuery(ctx, "limit", 50, 1, 500);
+        AccessContext access = Calls.access(ctx);
+        ObjectNode out = guard.run(access, Operation.REVIEW_LIST, List.of(), List.of(), null, () -> {
+            List<JsonNode> items = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (ReviewItem r : ws.store().reviewItems("OPEN", limit)) {
+                items.add(Views.JSON.createObjectNode().put("id", r.id()).put("first", r.first().toString())
+                        .put("second", r.second().toString()).put("weight", r.weight()).put("match_key", r.matchKey()));
+                shown.add("record:" + r.first());
+                shown.add("record:" + r.second());
+            }
+            return Guard.Answer.of(Views.page(items, limit, 0), items.size(), shown);
+        });
+        ctx.json(out);
+    }
+
+    private void decide(Context ctx) {
+        JsonNode body = calls.body(ctx);
+        RecordKey first = DataApi.recordKey(Calls.text(body, "first", true, 300));
+        RecordKey second = DataApi.recordKey(Calls.text(body, "second", true, 300));
+        JsonNode same = body.get("same");
+        if (same == null || !same.isBoolean()) throw ProblemException.badRequest("'same' must be true or false");
+        String reason = Calls.text(body, "reason", true, 2000);
+        if (first.equals(second)) throw ProblemException.badRequest("a decision needs two different records");
+        AccessContext access = Calls.access(ctx);
+        guard.run(access, Operation.REVIEW_DECIDE, List.of(), List.of("record:" + first, "record:" + second), reason, () -> {
+            new Curation(ws).decide(new MatchDecision(first, second, same.asBoolean(), reason, access.actor(), Instant.now()));
+            return Guard.Answer.of(null);
+        });
+        ctx.status(204);
+    }
+}

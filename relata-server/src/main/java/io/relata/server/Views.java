@@ -1,0 +1,70 @@
+package io.relata.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relata.app.EntityProfile;
+import io.relata.core.model.RecordKey;
+import io.relata.store.EntityEvent;
+import io.relata.store.StoredRecord;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The JSON shapes of answers that are not already JSON (GraphJson renders relationship answers). */
+final class Views {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Views() {}
+
+    static ObjectNode page(List<? extends JsonNode> items, int limit, int offset) {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode a = n.putArray("items");
+        items.forEach(a::add);
+        n.put("limit", limit).put("offset", offset);
+        if (items.size() == limit) n.put("next_offset", offset + limit);
+        return n;
+    }
+
+    static ObjectNode profile(EntityProfile p) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("entity", p.id()).put("record_count", p.recordCount()).put("created_at", String.valueOf(p.createdAt()))
+                .put("updated_at", String.valueOf(p.updatedAt()));
+        if (p.retiredAt() != null) n.put("retired_at", p.retiredAt().toString());
+        ArrayNode records = n.putArray("records");
+        for (StoredRecord r : p.records()) {
+            ObjectNode x = records.addObject().put("record", r.key().toString());
+            x.set("content", parse(r.content()));
+        }
+        ObjectNode values = n.putObject("values");
+        for (Map.Entry<String, Map<String, Set<RecordKey>>> field : p.values().entrySet()) {
+            ArrayNode list = values.putArray(field.getKey());
+            field.getValue().forEach((value, sources) -> {
+                ObjectNode v = list.addObject().put("value", value);
+                ArrayNode s = v.putArray("records");
+                sources.forEach(k -> s.add(k.toString()));
+            });
+        }
+        ArrayNode conflicting = n.putArray("conflicting");
+        p.conflicting().forEach(conflicting::add);
+        ArrayNode history = n.putArray("history");
+        for (EntityEvent e : p.history()) {
+            ObjectNode h = history.addObject().put("at", e.at().toString()).put("kind", e.kind().name())
+                    .put("match_key", e.matchKey());
+            if (e.trigger() != null) h.put("trigger", e.trigger().toString());
+            if (e.otherEntity() != 0) h.put("other_entity", e.otherEntity());
+        }
+        return n;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored JSON that does not parse", e);
+        }
+    }
+}
