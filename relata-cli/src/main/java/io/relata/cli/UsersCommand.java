@@ -1,11 +1,11 @@
 package io.relata.cli;
 
+import io.relata.app.NotFoundException;
 import io.relata.app.Workspace;
 import io.relata.app.access.Accounts;
 import io.relata.app.access.IssuedApiToken;
 import io.relata.app.access.Role;
 import io.relata.app.access.User;
-import io.relata.app.NotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +31,6 @@ import java.util.stream.Collectors;
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Roles.class,
                 UsersCommand.Training.class, UsersCommand.Disable.class, UsersCommand.Token.class})
 final class UsersCommand {
-    private UsersCommand() {}
-
     static Accounts accounts(Workspace ws) {
         return new Accounts(ws.store(), event -> {}); // wired to the audit trail when it lands
     }
