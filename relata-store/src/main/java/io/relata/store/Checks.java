@@ -26,6 +26,14 @@ final class Checks {
         return value;
     }
 
+    /** A SHA-256 digest as 64 lower-case hex digits: how tokens are kept, so that a token itself never is. */
+    static String sha256Hex(String value, String what) {
+        if (value == null || !value.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(what + " must be a SHA-256 digest in 64 lower-case hex digits");
+        }
+        return value;
+    }
+
     static long id(long id, String what) {
         if (id <= 0) throw new IllegalArgumentException(what + " must be a positive id, not " + id);
         return id;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -77,6 +78,15 @@ final class Jdbc {
     static Instant getInstant(ResultSet rs, int col) throws SQLException {
         OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    static void setDate(PreparedStatement ps, int i, LocalDate day) throws SQLException {
+        if (day == null) ps.setNull(i, Types.DATE);
+        else ps.setObject(i, day);
+    }
+
+    static LocalDate getDate(ResultSet rs, int col) throws SQLException {
+        return rs.getObject(col, LocalDate.class);
     }
 
     /** An id column where 0 means none: written as NULL. */

@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * The durable side of living entity resolution: records as received with their standardized features, the
  * entities the engine decided, every assignment and entity change, possible matches for review, analysts'
  * decisions, sources, settings and the relationships records disclose; and what relationship discovery produces:
- * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}. Embedded H2 (a directory) or
- * PostgreSQL (a JDBC URL), same behaviour.
+ * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}; and who may use it: {@link #users()}
+ * and their sign-in {@link #tokens()}. Embedded H2 (a directory) or PostgreSQL (a JDBC URL), same behaviour.
  *
  * <p>One connection, one writer, one thread: writes go through a {@link StoreBatch} from {@link #begin()},
  * which is one transaction. Reads made while a batch is open see that batch's writes.
@@ -54,6 +54,8 @@ public final class RelataStore implements AutoCloseable {
     private final CaseStore cases = new CaseStore(this);
     private final WatchStore watches = new WatchStore(this);
     private final AlertStore alerts = new AlertStore(this);
+    private final UserStore users = new UserStore(this);
+    private final TokenStore tokens = new TokenStore(this);
     private StoreBatch batch;
     private int readDepth;
 
@@ -80,6 +82,16 @@ public final class RelataStore implements AutoCloseable {
     /** What the watches saw: reads and analysts' dispositions (ingestion writes in a batch). */
     public AlertStore alerts() {
         return alerts;
+    }
+
+    /** User accounts: roles, permissions, clearances, privacy training, failed sign-ins. */
+    public UserStore users() {
+        return users;
+    }
+
+    /** Browser sessions and API tokens, kept as digests of their tokens. */
+    public TokenStore tokens() {
+        return tokens;
     }
 
     /**
@@ -655,7 +667,7 @@ public final class RelataStore implements AutoCloseable {
         }
     }
 
-    /** The store's one connection, shared by its lead, case, watch and alert parts (and tests). */
+    /** The store's one connection, shared by its lead, case, watch, alert, user and token parts (and tests). */
     Connection connection() {
         return connection;
     }

@@ -18,11 +18,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -104,7 +106,7 @@ abstract class StoreContractTest {
              ResultSet rs = ps.executeQuery()) {
             List<String> versions = new ArrayList<>();
             while (rs.next()) versions.add(rs.getString(1));
-            assertThat(versions).containsExactly("1", "2");
+            assertThat(versions).containsExactly("1", "2", "3");
         }
         again.connection().rollback();
         // entity ids known from the first session: new sizes are updates, not duplicate inserts
@@ -514,6 +516,7 @@ abstract class StoreContractTest {
         RelataStore store = open(db);
         assertThat(store.sources()).extracting(SourceInfo::code).containsExactly("OLD");
         assertThat(store.cases().create("after the upgrade", null, "ana", T1).id()).isPositive();
+        assertThat(store.users().create("ana", "Ana", HASH, null, Set.of("ADMIN"), T1).username()).isEqualTo("ana");
     }
 
     static FoundLead found(String pattern, String key, double score, Long... entities) {
@@ -865,5 +868,161 @@ abstract class StoreContractTest {
             assertThatThrownBy(() -> b.replaceRelationships(A1, List.of(new Relationship("KNOWS", "B", null, null))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("a KNOWS relationship of record A:1 names no target record");
         }
+    }
+
+    // ------------------------------------------------------------------------- version 3: accounts and sign-in
+
+    static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+
+    /** A stand-in digest: 64 hex digits made from {@code c}. */
+    static String digest(char c) {
+        return String.valueOf(c).repeat(64);
+    }
+
+    @Test
+    void usersAreCreatedListedAndTheirGrantsReplaced() {
+        RelataStore store = fresh();
+        StoredUser ana = store.users().create("ana", "Ana Ruiz", HASH, null, Set.of("ANALYST", "ADMIN"), T2);
+        assertThat(ana).isEqualTo(new StoredUser("ana", "Ana Ruiz", HASH, null, null, 0, null, false, T2,
+                Set.of("ADMIN", "ANALYST"), Set.of(), Set.of()));
+        assertThat(store.users().get("ana")).contains(ana);
+        assertThat(ana.roles()).containsExactly("ADMIN", "ANALYST");
+        assertThat(ana.toString()).contains("ana", "ADMIN").doesNotContain(HASH).doesNotContain("argon2");
+        assertThatThrownBy(() -> store.users().create("ana", "Other", HASH, null, Set.of(), T3))
+                .isInstanceOf(StoreException.class).hasMessage("a user named 'ana' already exists");
+
+        StoredUser partner = store.users().create("bo.k", "Bo", HASH, "Harbor Police", Set.of("PARTNER"), T3);
+        store.users().create("Cy", "Cy", HASH, null, Set.of(), T3);
+        assertThat(store.users().list()).extracting(StoredUser::username).containsExactly("Cy", "ana", "bo.k");
+        assertThat(store.users().get("bo.k")).get().extracting(StoredUser::organization).isEqualTo("Harbor Police");
+        assertThat(partner.roles()).containsExactly("PARTNER");
+
+        store.users().setRoles("ana", Set.of("SUPERVISOR"));
+        store.users().setPermissions("ana", Set.of("VIEW_BIOMETRICS", "EXPORT"));
+        store.users().setClearances("ana", Set.of("INTERNAL", "SECRET"));
+        store.users().setTrainingCompleted("ana", LocalDate.of(2026, 11, 1));
+        store.users().setPasswordHash("ana", HASH + "x");
+        StoredUser changed = store.users().get("ana").orElseThrow();
+        assertThat(changed.roles()).containsExactly("SUPERVISOR");
+        assertThat(changed.permissions()).containsExactly("EXPORT", "VIEW_BIOMETRICS");
+        assertThat(changed.clearances()).containsExactly("INTERNAL", "SECRET");
+        assertThat(changed.trainingCompleted()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(changed.passwordHash()).isEqualTo(HASH + "x");
+        assertThat(store.users().get("bo.k")).contains(partner); // nobody else's grants changed
+
+        store.users().setPermissions("ana", Set.of());
+        assertThat(store.users().get("ana").orElseThrow().permissions()).isEmpty();
+        assertThat(store.users().get("ana").orElseThrow().clearances()).hasSize(2);
+
+        assertThat(store.users().get("nobody")).isEmpty();
+        assertThatThrownBy(() -> store.users().setRoles("nobody", Set.of("ADMIN")))
+                .isInstanceOf(StoreException.class).hasMessage("no user 'nobody'");
+        assertThatThrownBy(() -> store.users().setTrainingCompleted("nobody", LocalDate.of(2026, 1, 1)))
+                .isInstanceOf(StoreException.class).hasMessage("no user 'nobody'");
+        assertThatThrownBy(() -> store.users().create("x".repeat(65), "X", HASH, null, Set.of(), T1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a user name is 65 characters long; at most 64 fit");
+        assertThatThrownBy(() -> store.users().setRoles("ana", Set.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a role of user 'ana' is required");
+        assertThat(store.users().get("ana").orElseThrow().roles()).containsExactly("SUPERVISOR");
+    }
+
+    @Test
+    void failedSignInsAreCountedUntilOneSucceedsAndALockHasAnEnd() {
+        RelataStore store = fresh();
+        store.users().create("ana", "Ana", HASH, null, Set.of("ANALYST"), T1);
+        assertThat(store.users().recordFailedLogin("ana")).isEqualTo(1);
+        assertThat(store.users().recordFailedLogin("ana")).isEqualTo(2);
+        store.users().lock("ana", T2);
+        assertThat(store.users().recordFailedLogin("ana")).isEqualTo(3);
+        StoredUser locked = store.users().get("ana").orElseThrow();
+        assertThat(locked.failedLogins()).isEqualTo(3);
+        assertThat(locked.lockedUntil()).isEqualTo(T2);
+
+        store.users().recordSuccessfulLogin("ana");
+        StoredUser ok = store.users().get("ana").orElseThrow();
+        assertThat(ok.failedLogins()).isZero();
+        assertThat(ok.lockedUntil()).isNull();
+        assertThatThrownBy(() -> store.users().recordFailedLogin("nobody"))
+                .isInstanceOf(StoreException.class).hasMessage("no user 'nobody'");
+    }
+
+    @Test
+    void sessionsAreKeptByDigestTouchedAndEnded() {
+        RelataStore store = fresh();
+        store.users().create("ana", "Ana", HASH, null, Set.of("ANALYST"), T1);
+        store.users().create("bo", "Bo", HASH, null, Set.of("ANALYST"), T1);
+        StoredSession a = new StoredSession(digest('a'), "ana", digest('c'), T1, T1, T4, "10.0.0.7");
+        StoredSession b = new StoredSession(digest('b'), "ana", digest('d'), T2, T2, T4, null);
+        StoredSession other = new StoredSession(digest('e'), "bo", digest('f'), T2, T2, T3, null);
+        store.tokens().openSession(a);
+        store.tokens().openSession(b);
+        store.tokens().openSession(other);
+        assertThat(store.tokens().session(digest('a'))).contains(a);
+        assertThat(store.tokens().sessionsOf("ana")).containsExactly(a, b);
+        assertThat(store.tokens().session(digest('9'))).isEmpty();
+
+        store.tokens().touchSession(digest('a'), T3);
+        assertThat(store.tokens().session(digest('a'))).get().extracting(StoredSession::lastSeenAt).isEqualTo(T3);
+
+        // at T3: bo's session has expired, ana's second one was last seen at T2, idle since before T3
+        assertThat(store.tokens().closeEndedSessions(T3, T2)).isEqualTo(2);
+        assertThat(store.tokens().sessionsOf("ana")).extracting(StoredSession::tokenHash).containsExactly(digest('a'));
+        assertThat(store.tokens().sessionsOf("bo")).isEmpty();
+
+        assertThat(store.tokens().closeSession(digest('a'))).isTrue();
+        assertThat(store.tokens().closeSession(digest('a'))).isFalse();
+        assertThat(store.tokens().session(digest('a'))).isEmpty();
+
+        assertThatThrownBy(() -> store.tokens().openSession(new StoredSession(digest('1'), "nobody", digest('2'), T1, T1, T2, null)))
+                .isInstanceOf(StoreException.class).hasMessage("no user 'nobody'");
+        assertThatThrownBy(() -> store.tokens().session("a-token-itself"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a session's token hash must be a SHA-256 digest in 64 lower-case hex digits");
+    }
+
+    @Test
+    void disablingAUserEndsItsSessions() {
+        RelataStore store = fresh();
+        store.users().create("ana", "Ana", HASH, null, Set.of("ANALYST"), T1);
+        store.users().create("bo", "Bo", HASH, null, Set.of("ANALYST"), T1);
+        store.tokens().openSession(new StoredSession(digest('a'), "ana", digest('c'), T1, T1, T4, null));
+        store.tokens().openSession(new StoredSession(digest('b'), "bo", digest('d'), T1, T1, T4, null));
+        store.users().disable("ana");
+        assertThat(store.users().get("ana")).get().extracting(StoredUser::disabled).isEqualTo(true);
+        assertThat(store.tokens().sessionsOf("ana")).isEmpty();
+        assertThat(store.tokens().sessionsOf("bo")).hasSize(1);
+        assertThatThrownBy(() -> store.users().disable("nobody")).isInstanceOf(StoreException.class)
+                .hasMessage("no user 'nobody'");
+    }
+
+    @Test
+    void apiTokensAreKeptByDigestUsedAndRevokedOnce() {
+        RelataStore store = fresh();
+        store.users().create("ana", "Ana", HASH, null, Set.of("ANALYST"), T1);
+        StoredApiToken nightly = store.tokens().addApiToken("ana", "nightly load", digest('a'), T1, null);
+        StoredApiToken report = store.tokens().addApiToken("ana", "report", digest('b'), T2, T4);
+        assertThat(nightly.id()).isPositive();
+        assertThat(report.id()).isNotEqualTo(nightly.id());
+        assertThat(store.tokens().apiToken(nightly.id())).contains(nightly);
+        assertThat(store.tokens().apiTokenByHash(digest('b'))).contains(report);
+        assertThat(store.tokens().apiTokenByHash(digest('c'))).isEmpty();
+        assertThat(store.tokens().apiTokensOf("ana")).containsExactly(nightly, report);
+
+        store.tokens().touchApiToken(nightly.id(), T3);
+        assertThat(store.tokens().revokeApiToken(report.id(), T3)).isTrue();
+        assertThat(store.tokens().revokeApiToken(report.id(), T4)).isFalse();
+        assertThat(store.tokens().apiToken(nightly.id())).get().extracting(StoredApiToken::lastUsedAt).isEqualTo(T3);
+        assertThat(store.tokens().apiToken(report.id())).get().extracting(StoredApiToken::revokedAt).isEqualTo(T3);
+
+        assertThatThrownBy(() -> store.tokens().revokeApiToken(999_999, T3)).isInstanceOf(StoreException.class)
+                .hasMessage("no API token 999999");
+        assertThatThrownBy(() -> store.tokens().addApiToken("ana", "again", digest('a'), T3, null))
+                .isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.tokens().addApiToken("nobody", "x", digest('e'), T3, null))
+                .isInstanceOf(StoreException.class).hasMessage("no user 'nobody'");
+        assertThatThrownBy(() -> store.tokens().addApiToken("ana", "x", "rlt_notadigest", T3, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.tokens().apiTokensOf("ana")).hasSize(2);
+        assertThat(store.tokens().apiToken(999_999)).isEqualTo(Optional.empty());
     }
 }
