@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 /**
  * The durable side of living entity resolution: records as received with their standardized features, the
  * entities the engine decided, every assignment and entity change, possible matches for review, analysts'
- * decisions, sources, settings and the relationships records disclose; and what relationship discovery produces:
- * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}. Embedded H2 (a directory) or
- * PostgreSQL (a JDBC URL), same behaviour.
+ * decisions, sources, settings and the relationships records disclose; what relationship discovery produces:
+ * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}; and the {@link #audit()} trail.
+ * Embedded H2 (a directory) or PostgreSQL (a JDBC URL), same behaviour.
  *
  * <p>One connection, one writer, one thread: writes go through a {@link StoreBatch} from {@link #begin()},
  * which is one transaction. Reads made while a batch is open see that batch's writes.
@@ -54,6 +54,7 @@ public final class RelataStore implements AutoCloseable {
     private final CaseStore cases = new CaseStore(this);
     private final WatchStore watches = new WatchStore(this);
     private final AlertStore alerts = new AlertStore(this);
+    private final AuditStore audit = new AuditStore(this);
     private StoreBatch batch;
     private int readDepth;
 
@@ -80,6 +81,11 @@ public final class RelataStore implements AutoCloseable {
     /** What the watches saw: reads and analysts' dispositions (ingestion writes in a batch). */
     public AlertStore alerts() {
         return alerts;
+    }
+
+    /** The audit trail's entries, checkpoints and alerts; each append is its own transaction, never inside a batch. */
+    public AuditStore audit() {
+        return audit;
     }
 
     /**
