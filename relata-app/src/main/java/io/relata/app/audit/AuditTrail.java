@@ -48,6 +48,8 @@ public final class AuditTrail {
     private final AuditQueries queries;
     /** The last entry: known once loaded, and re-read after any failure. */
     private boolean loaded;
+    /** Whether the activity counters hold the store's last week. */
+    private boolean counted;
     private long headSeq;
     private String headHash;
     /** The last entry this process appended (0: none): verify checks the store still has it. */
@@ -155,14 +157,16 @@ public final class AuditTrail {
                 e.outcome(), e.objects(), e.resultCount(), e.detail(), prevHash, CanonicalForm.hash(unhashed));
     }
 
-    /** Reads the head and, the first time, the last week's activity. */
+    /** Reads the head and, until it has once succeeded, the last week's activity. */
     private void load() {
         if (loaded) return;
-        boolean first = headHash == null;
+        if (!counted) {
+            activity.rebuild(store.audit(), clock.instant());
+            counted = true;
+        }
         var last = store.audit().last();
         headSeq = last.map(AuditEntry::seq).orElse(0L);
         headHash = last.map(AuditEntry::hash).orElse(CanonicalForm.GENESIS);
-        if (first) activity.rebuild(store.audit(), clock.instant());
         loaded = true;
     }
 

@@ -33,7 +33,8 @@ final class ChainVerifier {
     private final AuditKey key;
     private final int every;
     private final Deque<AuditCheckpoint> checkpoints = new ArrayDeque<>();
-    private long checkpointCursor;
+    /** Below any seq: rows someone inserted with seq 0 or less are read and reported too. */
+    private long checkpointCursor = Long.MIN_VALUE;
     private boolean checkpointsDone;
 
     ChainVerifier(AuditStore audit, AuditKey key, int every) {
@@ -52,9 +53,11 @@ final class ChainVerifier {
         long entries = 0;
         long checked = 0;
         long vouched = 0; // the last entry a sound checkpoint vouches for
+        long after = Long.MIN_VALUE; // so that an entry inserted with seq 0 or less is seen (and shown as out of sequence)
         while (true) {
-            List<AuditEntry> page = audit.entriesAfter(expected - 1, PAGE);
+            List<AuditEntry> page = audit.entriesAfter(after, PAGE);
             if (page.isEmpty()) break;
+            after = page.get(page.size() - 1).seq();
             SortedMap<Long, List<String>> index = audit.indexedObjects(page.get(0).seq(), page.get(page.size() - 1).seq());
             for (AuditEntry e : page) {
                 long s = e.seq();

@@ -196,6 +196,15 @@ abstract class AuditTrailTest {
     }
 
     @Test
+    void anEntryInsertedBeforeTheFirstIsFound() throws SQLException {
+        String db = trailOf(300); // a made-up lookup, to frame someone in who-looked-at answers
+        tamper(db, "INSERT INTO audit_entry (seq, at, actor, action, outcome, objects, result_count, prev_hash, hash) "
+                + "SELECT -1, at, 'bo', 'entity.read', 'ALLOWED', '[\"entity:5\"]', 1, prev_hash, hash FROM audit_entry "
+                + "WHERE seq = 1", "INSERT INTO audit_object (seq, object) VALUES (-1, 'entity:5')");
+        assertBroken(verifyAfresh(db), 1, "entry -1 is out of sequence");
+    }
+
+    @Test
     void entriesRemovedFromTheEndPastACheckpointAreFound() throws SQLException {
         String db = trailOf(1_000);
         tamper(db, "DELETE FROM audit_object WHERE seq > 950", "DELETE FROM audit_entry WHERE seq > 950");
