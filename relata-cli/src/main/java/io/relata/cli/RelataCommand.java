@@ -1,6 +1,7 @@
 package io.relata.cli;
 
 import io.relata.app.NotFoundException;
+import io.relata.app.audit.AuditUnavailableException;
 import io.relata.core.ingest.IngestException;
 import io.relata.store.StoreException;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import java.util.NoSuchElementException;
                 HowCommand.class, ModelCommand.class, IngestCommand.class, DeleteCommand.class, SearchCommand.class,
                 EntityCommand.class, DecideCommand.class, ReviewCommand.class, ChangesCommand.class, ExportCommand.class, NetworkCommand.class,
                 PathCommand.class, CommonCommand.class, PatternsCommand.class, LeadsCommand.class, CaseCommand.class,
-                WatchCommand.class, AlertsCommand.class, UsersCommand.class,
+                WatchCommand.class, AlertsCommand.class, UsersCommand.class, AuditCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RelataCommand implements Runnable {
     /** Exit code for a problem with the user's input (a missing file, a bad mapping, an unknown record). */
@@ -35,7 +36,7 @@ public final class RelataCommand implements Runnable {
         return new CommandLine(new RelataCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             // These carry messages written for the user; anything else is a bug and keeps its stack trace.
             if (e instanceof IngestException || e instanceof IllegalArgumentException || e instanceof NotFoundException
-                    || e instanceof StoreException
+                    || e instanceof StoreException || e instanceof AuditUnavailableException
                     || e instanceof UncheckedIOException || e instanceof NoSuchElementException) {
                 cmd.getErr().println("relata: " + e.getMessage());
                 return INPUT_ERROR;

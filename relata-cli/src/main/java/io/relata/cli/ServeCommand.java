@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
                 int p = server.start();
                 System.out.printf("Relata serves %s on http://%s:%d/ (API description: /openapi.json)%n",
                         ws.store().describe(), config.host(), p);
-                if (ws.store().users().count() == 0) {
+                if (ws.store().users().list().isEmpty()) {
                     System.out.println("No users yet: create the first administrator with "
                             + "'relata users add NAME --role ADMIN --password-stdin" + (store.db == null ? "" : " --db " + store.db) + "'");
                 }

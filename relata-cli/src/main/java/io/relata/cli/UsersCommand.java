@@ -3,6 +3,8 @@ package io.relata.cli;
 import io.relata.app.NotFoundException;
 import io.relata.app.Workspace;
 import io.relata.app.access.Accounts;
+import io.relata.app.audit.AuditKey;
+import io.relata.app.audit.AuditTrail;
 import io.relata.app.access.IssuedApiToken;
 import io.relata.app.access.Role;
 import io.relata.app.access.User;
@@ -31,8 +33,10 @@ import java.util.stream.Collectors;
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Roles.class,
                 UsersCommand.Training.class, UsersCommand.Disable.class, UsersCommand.Token.class})
 final class UsersCommand {
-    static Accounts accounts(Workspace ws) {
-        return new Accounts(ws.store(), event -> {}); // wired to the audit trail when it lands
+    /** Accounts whose every change is written to the store's audit trail (the key beside the store, or as set). */
+    static Accounts accounts(Workspace ws, String db) {
+        AuditTrail audit = new AuditTrail(ws.store(), AuditKey.loadOrCreate(AuditKey.defaultFile(db, System.getenv())));
+        return new Accounts(ws.store(), audit::append);
     }
 
     static Set<Role> roles(List<String> names) {
@@ -75,7 +79,7 @@ final class UsersCommand {
         public Integer call() {
             Set<Role> parsed = roles(roles);
             try (Workspace ws = store.workspace()) {
-                Accounts accounts = accounts(ws);
+                Accounts accounts = accounts(ws, store.db);
                 // before asking for the password: typing it twice for nothing is no way to learn a name is taken
                 if (accounts.user(username).isPresent()) {
                     throw new IllegalArgumentException("a user named '" + username + "' already exists");
@@ -102,7 +106,7 @@ final class UsersCommand {
         public Integer call() {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             try (Workspace ws = store.workspace()) {
-                for (User u : accounts(ws).users()) {
+                for (User u : accounts(ws, store.db).users()) {
                     String training = u.trainingCompleted() == null ? "no training"
                             : (u.trainingValidOn(today) ? "training to " : "training lapsed ") + u.trainingValidUntil();
                     System.out.printf("%-20s %-24s %-28s %s  permissions %s  clearances %s%s%s%n", u.username(),
@@ -132,7 +136,7 @@ final class UsersCommand {
         public Integer call() {
             Set<Role> parsed = roles(roles);
             try (Workspace ws = store.workspace()) {
-                accounts(ws).setRoles(username, parsed, who.analyst);
+                accounts(ws, store.db).setRoles(username, parsed, who.analyst);
                 System.out.printf("user %s: %s%n", username, list(parsed));
             }
             return 0;
@@ -154,7 +158,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                Accounts accounts = accounts(ws);
+                Accounts accounts = accounts(ws, store.db);
                 accounts.recordTraining(username, completed, who.analyst);
                 System.out.printf("user %s: training completed %s, valid to %s%n", username, completed,
                         user(accounts, username).trainingValidUntil());
@@ -176,7 +180,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                accounts(ws).disable(username, who.analyst);
+                accounts(ws, store.db).disable(username, who.analyst);
                 System.out.printf("user %s disabled%n", username);
             }
             return 0;
@@ -203,7 +207,7 @@ final class UsersCommand {
         public Integer call() {
             Instant until = expires == null ? null : expires.atStartOfDay(ZoneOffset.UTC).toInstant();
             try (Workspace ws = store.workspace()) {
-                Accounts accounts = accounts(ws);
+                Accounts accounts = accounts(ws, store.db);
                 IssuedApiToken issued = accounts.createApiToken(user(accounts, username), name, until, who.analyst);
                 System.out.println(issued.secret());
                 System.err.printf("API token %d '%s' for %s%s. It is shown only this once: keep it now.%n",

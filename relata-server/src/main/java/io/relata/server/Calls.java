@@ -152,8 +152,10 @@ final class Calls {
             JsonNode n = JSON.readTree(bytes);
             if (n == null || !n.isObject()) throw ProblemException.badRequest("the body must be a JSON object");
             return n;
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("the body cannot be read: " + e.getMessage());
         }
     }
 

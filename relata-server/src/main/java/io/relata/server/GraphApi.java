@@ -99,7 +99,7 @@ final class GraphApi {
         int k = Calls.intQuery(ctx, "k", 3, 1, 10);
         int maxHops = Calls.intQuery(ctx, "max_hops", 6, 1, 8);
         int maxDegree = Calls.intQuery(ctx, "max_degree", 50, 1, 10_000);
-        if (from == to) throw ProblemException.badRequest("a path needs two different entities");
+        if (from == to && from != 0) throw ProblemException.badRequest("a path needs two different entities");
         RelationFilter filter = filter(ctx);
         AccessContext access = Calls.access(ctx);
         var out = guard.run(access, Operation.PATH, List.of(from, to), List.of(), "k=" + k + " max_hops=" + maxHops, () -> {
@@ -134,8 +134,15 @@ final class GraphApi {
         ctx.json(out);
     }
 
-    /** An entity named by id or record; one the caller cannot know of is "not found" like any other. */
+    /**
+     * An entity named by id or record, or 0 when there is none: the guard then denies it like any entity outside
+     * the case, after the role check, so that a caller without the role learns nothing of what exists.
+     */
     private static long entity(Relationships rel, String ref) {
-        return rel.entity(ref);
+        try {
+            return rel.entity(ref);
+        } catch (io.relata.app.NotFoundException e) {
+            return 0;
+        }
     }
 }

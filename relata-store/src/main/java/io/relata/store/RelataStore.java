@@ -33,8 +33,9 @@ import java.util.function.Consumer;
  * The durable side of living entity resolution: records as received with their standardized features, the
  * entities the engine decided, every assignment and entity change, possible matches for review, analysts'
  * decisions, sources, settings and the relationships records disclose; and what relationship discovery produces:
- * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}; and who may use it: {@link #users()}
- * and their sign-in {@link #tokens()}. Embedded H2 (a directory) or PostgreSQL (a JDBC URL), same behaviour.
+ * {@link #leads()}, {@link #cases()}, {@link #watches()} and {@link #alerts()}; who may use it: {@link #users()}
+ * and their sign-in {@link #tokens()}; and the {@link #audit()} trail. Embedded H2 (a directory) or PostgreSQL
+ * (a JDBC URL), same behaviour.
  *
  * <p>One connection, one writer, one thread: writes go through a {@link StoreBatch} from {@link #begin()},
  * which is one transaction. Reads made while a batch is open see that batch's writes.
@@ -56,6 +57,7 @@ public final class RelataStore implements AutoCloseable {
     private final AlertStore alerts = new AlertStore(this);
     private final UserStore users = new UserStore(this);
     private final TokenStore tokens = new TokenStore(this);
+    private final AuditStore audit = new AuditStore(this);
     private StoreBatch batch;
     private int readDepth;
 
@@ -92,6 +94,11 @@ public final class RelataStore implements AutoCloseable {
     /** Browser sessions and API tokens, kept as digests of their tokens. */
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** The audit trail's entries, checkpoints and alerts; each append is its own transaction, never inside a batch. */
+    public AuditStore audit() {
+        return audit;
     }
 
     /**

@@ -106,7 +106,7 @@ abstract class StoreContractTest {
              ResultSet rs = ps.executeQuery()) {
             List<String> versions = new ArrayList<>();
             while (rs.next()) versions.add(rs.getString(1));
-            assertThat(versions).containsExactly("1", "2", "3");
+            assertThat(versions).containsExactly("1", "2", "3", "4", "5");
         }
         again.connection().rollback();
         // entity ids known from the first session: new sizes are updates, not duplicate inserts
@@ -1024,5 +1024,180 @@ abstract class StoreContractTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.tokens().apiTokensOf("ana")).hasSize(2);
         assertThat(store.tokens().apiToken(999_999)).isEqualTo(Optional.empty());
+    }
+
+    // ------------------------------------------------------------------------------ version 4: the audit trail
+
+    static final String H0 = "0".repeat(64);
+
+    static String hex(char c) {
+        return String.valueOf(c).repeat(64);
+    }
+
+    static AuditEntry entry(long seq, Instant at, String actor, String action, List<String> objects) {
+        return new AuditEntry(seq, at, actor, "10.0.0." + seq, seq % 2 == 0 ? null : 7L, "case work", action, "ALLOWED",
+                objects, objects.size(), "detail " + seq, seq == 1 ? H0 : hex((char) ('a' + seq - 2)),
+                hex((char) ('a' + seq - 1)));
+    }
+
+    /** A second connection to the same database: what other sessions see, committed work only. */
+    static Connection otherConnection(String db) throws Exception {
+        StoreLocation location = StoreLocation.parse(db, Map.of());
+        return DriverManager.getConnection(location.url, location.properties());
+    }
+
+    static long count(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void auditEntriesAreAppendedWithTheirObjectsAndReadBackAsWritten() {
+        RelataStore store = fresh();
+        assertThat(store.audit().last()).isEmpty();
+        AuditEntry first = entry(1, T1, "ana", "entity.read", List.of("entity:1", "record:DMV:9", "entity:1"));
+        AuditEntry awkward = new AuditEntry(2, T2, "Zoë \"quoted\", ü", null, null, null, "search",
+                "DENIED", List.of("record:A,B:x\ny", "entity:2"), 0, "line 1\nline 2, \"q\" ;|\\ 中文 العربية", hex('a'),
+                hex('b'));
+        AuditEntry third = entry(3, T3, "bo", "entity.read", List.of("entity:2"));
+        store.audit().append(first, null, List.of());
+        store.audit().append(awkward, new AuditCheckpoint(2, hex('b'), T2, hex('c')),
+                List.of(new NewAuditAlert(T2, "Zoë \"quoted\", ü", AuditAlertKind.OUTSIDE_CASES, "3 denials")));
+        store.audit().append(third, null, List.of());
+
+        assertThat(store.audit().last()).contains(third);
+        assertThat(store.audit().entriesAfter(0, 10)).containsExactly(first, awkward, third);
+        assertThat(store.audit().entriesAfter(1, 1)).containsExactly(awkward);
+        assertThat(store.audit().entriesAfter(3, 10)).isEmpty();
+        // one index row per distinct object
+        assertThat(store.audit().indexedObjects(1, 3)).containsExactly(Map.entry(1L, List.of("entity:1", "record:DMV:9")),
+                Map.entry(2L, List.of("entity:2", "record:A,B:x\ny")), Map.entry(3L, List.of("entity:2")));
+        assertThat(store.audit().indexedObjects(2, 2)).containsOnlyKeys(2L);
+        assertThat(store.audit().indexedObjectsAfter(2)).isEqualTo(1);
+        assertThat(store.audit().indexedObjectsAfter(3)).isZero();
+        assertThat(store.audit().checkpointsAfter(0, 10)).containsExactly(new AuditCheckpoint(2, hex('b'), T2, hex('c')));
+        assertThat(store.audit().checkpointsAfter(2, 10)).isEmpty();
+
+        assertThat(store.audit().byObject("entity:2", null, null, 10, 0)).containsExactly(awkward, third);
+        assertThat(store.audit().byObject("entity:2", T3, null, 10, 0)).containsExactly(third);
+        assertThat(store.audit().byObject("entity:2", null, T3, 10, 0)).containsExactly(awkward);
+        assertThat(store.audit().byObject("entity:2", null, null, 1, 1)).containsExactly(third);
+        assertThat(store.audit().byObject("record:A,B:x\ny", null, null, 10, 0)).containsExactly(awkward);
+        assertThat(store.audit().byObject("entity:3", null, null, 10, 0)).isEmpty();
+        assertThat(store.audit().byActor("ana", null, null, 10, 0)).containsExactly(first);
+        assertThat(store.audit().byActor("Zoë \"quoted\", ü", T1, T3, 10, 0)).containsExactly(awkward);
+        assertThat(store.audit().byActor("ana", T2, null, 10, 0)).isEmpty();
+
+        List<AuditActivity> recent = new ArrayList<>();
+        store.audit().forEachActivitySince(T2, recent::add);
+        assertThat(recent).containsExactlyInAnyOrder(new AuditActivity(2, T2, "Zoë \"quoted\", ü", "search", "DENIED"),
+                new AuditActivity(3, T3, "bo", "entity.read", "ALLOWED"));
+        assertThat(store.audit().alerts(null, 10, 0)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AuditAlertKind.OUTSIDE_CASES);
+            assertThat(a.status()).isEqualTo(AuditAlertStatus.OPEN);
+            assertThat(a.at()).isEqualTo(T2);
+        });
+    }
+
+    @Test
+    void anAuditAppendCommitsAtOnceAndIsRefusedWhileABatchIsOpen() throws Exception {
+        String db = newDatabase();
+        RelataStore store = open(db);
+        store.audit().append(entry(1, T1, "ana", "entity.read", List.of("entity:1")), null, List.of());
+        try (Connection other = otherConnection(db)) {
+            assertThat(count(other, "SELECT COUNT(*) FROM audit_entry")).isEqualTo(1);
+            assertThat(count(other, "SELECT COUNT(*) FROM audit_object")).isEqualTo(1);
+
+            try (StoreBatch b = store.begin()) {
+                b.insertRecord(rec(A1, "a1", 0), T1);
+                assertThatThrownBy(() -> store.audit().append(entry(2, T2, "ana", "entity.read", List.of()), null, List.of()))
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageContaining("cannot write audit entry 2 while a store batch is open");
+                b.insertRecord(rec(A2, "a2", 0), T1); // the batch goes on, and its rollback takes no audit entry with it
+            }
+            assertThat(store.record(A1)).isEmpty();
+            store.audit().append(entry(2, T2, "ana", "entity.read", List.of("entity:2")), null, List.of());
+            assertThat(count(other, "SELECT COUNT(*) FROM audit_entry")).isEqualTo(2);
+
+            // a seq already taken fails whole: no object row, checkpoint or alert of it remains
+            AuditEntry again = new AuditEntry(2, T3, "bo", null, null, null, "entity.read", "ALLOWED", List.of("entity:9"), 1,
+                    null, hex('a'), hex('f'));
+            assertThatThrownBy(() -> store.audit().append(again, new AuditCheckpoint(2, again.hash(), T3, hex('d')),
+                    List.of(new NewAuditAlert(T3, "bo", AuditAlertKind.UNUSUAL_VOLUME, "many"))))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("cannot write audit entry 2");
+            assertThat(count(other, "SELECT COUNT(*) FROM audit_object WHERE object = 'entity:9'")).isZero();
+            assertThat(count(other, "SELECT COUNT(*) FROM audit_checkpoint")).isZero();
+            assertThat(count(other, "SELECT COUNT(*) FROM audit_alert")).isZero();
+            store.audit().append(entry(3, T3, "ana", "entity.read", List.of()), null, List.of());
+            assertThat(store.audit().last()).get().extracting(AuditEntry::seq).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void anAuditEntryMustCarryWhatTheChainNeeds() {
+        RelataStore store = fresh();
+        AuditEntry ok = entry(1, T1, "ana", "entity.read", List.of("entity:1"));
+        assertThatThrownBy(() -> store.audit().append(new AuditEntry(0, T1, "ana", null, null, null, "x", "ALLOWED", List.of(),
+                0, null, H0, hex('a')), null, List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an audit entry's seq must be positive, not 0");
+        assertThatThrownBy(() -> store.audit().append(new AuditEntry(1, T1, "ana", null, null, null, "x", "MAYBE", List.of(),
+                0, null, H0, hex('a')), null, List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not MAYBE");
+        assertThatThrownBy(() -> store.audit().append(new AuditEntry(1, T1, "ana", null, null, null, "x", "ALLOWED", List.of(),
+                0, null, H0, "ABC"), null, List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 lower-case hex digits");
+        assertThatThrownBy(() -> store.audit().append(new AuditEntry(1, T1, "ana", null, null, null, "x", "ALLOWED",
+                List.of("o".repeat(501)), 0, null, H0, hex('a')), null, List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an audited object is 501 characters long; at most 500 fit");
+        assertThatThrownBy(() -> store.audit().append(ok, new AuditCheckpoint(2, ok.hash(), T1, hex('c')), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must carry its seq and hash");
+        assertThat(store.audit().last()).isEmpty();
+        store.audit().append(new AuditEntry(1, T1, "ana", null, null, null, "x", "ALLOWED", List.of("o".repeat(500)), 0,
+                null, H0, hex('a')), null, List.of());
+        assertThat(store.audit().byObject("o".repeat(500), null, null, 1, 0)).hasSize(1);
+    }
+
+    @Test
+    void anAuditEntryWhoseObjectsWereOverwrittenReadsBackWithoutThem() throws Exception {
+        String db = newDatabase();
+        RelataStore store = open(db);
+        store.audit().append(entry(1, T1, "ana", "entity.read", List.of("entity:1")), null, List.of());
+        try (Connection other = otherConnection(db); Statement st = other.createStatement()) {
+            if (!other.getAutoCommit()) other.setAutoCommit(true);
+            st.executeUpdate("UPDATE audit_entry SET objects = 'not json' WHERE seq = 1");
+        }
+        assertThat(store.audit().last()).get().extracting(AuditEntry::objects).isNull();
+    }
+
+    @Test
+    void auditAlertsAreListedInPagesAndReviewedOnce() {
+        RelataStore store = fresh();
+        store.audit().append(entry(1, T1, "ana", "entity.read", List.of()), null,
+                List.of(new NewAuditAlert(T1, "ana", AuditAlertKind.UNUSUAL_VOLUME, "412 lookups"),
+                        new NewAuditAlert(T1, "ana", AuditAlertKind.OUTSIDE_CASES, "3 denials")));
+        store.audit().append(entry(2, T3, "bo", "entity.read", List.of()), null,
+                List.of(new NewAuditAlert(T3, "bo", AuditAlertKind.UNUSUAL_VOLUME, "500 lookups")));
+        List<AuditAlert> all = store.audit().alerts(null, 10, 0);
+        assertThat(all).extracting(AuditAlert::actor).containsExactly("ana", "ana", "bo");
+        assertThat(store.audit().alerts(AuditAlertStatus.OPEN, 1, 1)).extracting(AuditAlert::detail).containsExactly("3 denials");
+        assertThat(store.audit().alertsSince(T2)).extracting(AuditAlert::detail).containsExactly("500 lookups");
+
+        long id = all.get(0).id();
+        store.audit().reviewAlert(id, "cy", T4);
+        assertThat(store.audit().alert(id)).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AuditAlertStatus.REVIEWED);
+            assertThat(a.reviewedBy()).isEqualTo("cy");
+            assertThat(a.reviewedAt()).isEqualTo(T4);
+        });
+        assertThat(store.audit().alerts(AuditAlertStatus.OPEN, 10, 0)).hasSize(2);
+        assertThat(store.audit().alerts(AuditAlertStatus.REVIEWED, 10, 0)).extracting(AuditAlert::id).containsExactly(id);
+        assertThatThrownBy(() -> store.audit().reviewAlert(id, "dee", T4)).isInstanceOf(StoreException.class)
+                .hasMessage("audit alert " + id + " was already reviewed by cy at " + T4);
+        assertThatThrownBy(() -> store.audit().reviewAlert(999_999, "dee", T4)).isInstanceOf(StoreException.class)
+                .hasMessage("no audit alert 999999");
+        assertThatThrownBy(() -> store.audit().reviewAlert(id, " ", T4)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.audit().alert(999_999)).isEmpty();
     }
 }

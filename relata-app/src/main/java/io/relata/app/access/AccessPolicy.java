@@ -62,9 +62,9 @@ public final class AccessPolicy {
         }
         if (op.kind() != Operation.Kind.SUBJECT) return;
         for (long entity : entities == null ? Collections.<Long>emptyList() : entities) {
-            if (!store.cases().isSubject(ctx.caseId(), entity)) {
-                throw new AccessDeniedException(AccessDeniedException.Reason.NOT_IN_CASE,
-                        "no entity " + entity + " among the subjects of case " + ctx.caseId());
+            if (entity <= 0 || !store.cases().isSubject(ctx.caseId(), entity)) {
+                throw new AccessDeniedException(AccessDeniedException.Reason.NOT_IN_CASE, (entity <= 0 ? "no such entity"
+                        : "no entity " + entity) + " among the subjects of case " + ctx.caseId());
             }
         }
     }

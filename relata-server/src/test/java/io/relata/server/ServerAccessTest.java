@@ -1,0 +1,139 @@
+package io.relata.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.HandlerType;
+import io.relata.app.access.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what, through the real server: every route as every role and as an anonymous caller; need-to-know
+ * inside a case; purpose and training; and the audit entries each access leaves.
+ */
+class ServerAccessTest {
+    @TempDir
+    static Path dir;
+    static TestServer t;
+
+    @BeforeAll
+    static void start() throws Exception {
+        t = new TestServer(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        t.close();
+    }
+
+    /** A request for a route with its path filled in and the parameters and body an allowed caller would send. */
+    private HttpRequest request(ApiRoute r, Role role) {
+        String path = r.path().replace("{id}", Long.toString(r.path().startsWith("/api/entities") ? t.subject : t.caseId))
+                .replace("{alert}", "1").replace("{username}", "analyst").replace("{code}", "S");
+        String query = switch (r.path()) {
+            case "/api/search" -> "?name=Anna+Kowalski";
+            case "/api/paths" -> "?from=" + t.subject + "&to=" + t.stranger;
+            case "/api/common" -> "?a=S:A&b=S:A";
+            case "/api/audit/entries" -> "?object=entity:" + t.subject;
+            default -> r.path().endsWith("/why") ? "?a=S:A&b=S:A" : "";
+        };
+        HttpRequest.Builder b = t.as(role, path + query);
+        String body = switch (r.path()) {
+            case "/api/session" -> "{\"username\":\"analyst\",\"password\":\"" + TestServer.PASSWORD + "\"}";
+            case "/api/tokens" -> "{\"name\":\"matrix\"}";
+            case "/api/cases" -> "{\"name\":\"case of " + role + " " + System.nanoTime() + "\"}";
+            case "/api/cases/{id}/members" -> "{\"username\":\"supervisor\",\"role\":\"MEMBER\"}";
+            case "/api/cases/{id}/subjects" -> "{\"entity\":\"S:A\",\"reason\":\"matrix\"}";
+            case "/api/cases/{id}/watches" -> "{\"entity\":\"S:A\",\"hops\":1}";
+            case "/api/cases/{id}/alerts/{alert}/disposition" -> "{\"status\":\"ACKNOWLEDGED\",\"note\":\"seen\"}";
+            case "/api/leads/{id}/disposition" -> "{\"status\":\"REVIEWED\",\"note\":\"seen\"}";
+            case "/api/review/decisions" -> "{\"first\":\"S:A\",\"second\":\"S:C\",\"same\":false,\"reason\":\"different people\"}";
+            case "/api/users" -> "{\"username\":\"u" + Math.abs(System.nanoTime() % 100000) + "\",\"roles\":[\"ANALYST\"],\"password\":\"a long enough secret\"}";
+            case "/api/users/{username}" -> "{\"training_completed\":\"" + java.time.LocalDate.now() + "\"}";
+            case "/api/sources/{code}" -> "{\"owner\":\"Data office\"}";
+            default -> "{}";
+        };
+        if (r.method() == HandlerType.GET) return b.GET().build();
+        return b.header("Content-Type", "application/json").method(r.method().name(), HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Test
+    void every_route_as_every_role_and_as_nobody_is_allowed_or_denied_as_the_policy_says() {
+        List<String> wrong = new ArrayList<>();
+        for (ApiRoute r : t.server.routes()) {
+            if (r.path().equals("/api/session") && r.method() == HandlerType.DELETE) continue; // would end the caller's session
+            List<Role> callers = new ArrayList<>(List.of(Role.values()));
+            callers.add(null);
+            for (Role role : callers) {
+                TestServer.Response res = t.send(request(r, role));
+                boolean denied = res.status() == 401 || res.status() == 403;
+                boolean mayCall = !r.signedIn() || role != null && (r.operation() == null || r.operation().roles().contains(role));
+                if (denied == mayCall || res.status() >= 500) {
+                    wrong.add(r.method() + " " + r.path() + " as " + role + ": " + res);
+                }
+                if (denied) assertThat(res.contentType()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void an_analyst_cannot_reach_an_entity_outside_the_case_by_guessing_its_id() {
+        TestServer.Response own = t.get(Role.ANALYST, "/api/entities/" + t.subject);
+        assertThat(own.status()).as("%s", own).isEqualTo(200);
+        for (String path : List.of("/api/entities/" + t.stranger, "/api/entities/" + t.stranger + "/network",
+                "/api/entities/" + (t.stranger + 1000), "/api/paths?from=" + t.subject + "&to=" + t.stranger)) {
+            TestServer.Response res = t.get(Role.ANALYST, path);
+            assertThat(res.status()).as("%s %s", path, res).isEqualTo(404);
+            assertThat(res.body()).doesNotContain("Boris", "Ivanov");
+        }
+        assertThat(t.actions("entity:" + t.stranger)).contains("analyst entity.read DENIED 0", "analyst graph.network DENIED 0");
+    }
+
+    @Test
+    void personal_data_needs_a_purpose_a_case_membership_and_current_training() {
+        TestServer.Response noPurpose = t.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.base + "/api/entities/" + t.subject))
+                .header("Authorization", "Bearer " + t.tokens.get(Role.ANALYST)).header("X-Relata-Case", Long.toString(t.caseId)).GET().build());
+        assertThat(noPurpose.status()).isEqualTo(400);
+        assertThat(noPurpose.json().path("detail").asText()).contains("purpose");
+        // the partner has no training on record, and the role would not do anyway
+        assertThat(t.get(Role.PARTNER, "/api/search?name=Anna").status()).isEqualTo(403);
+        // a supervisor who is a member, another analyst who is not
+        assertThat(t.get(Role.SUPERVISOR, "/api/entities/" + t.subject).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_read_leaves_one_audit_entry_with_what_it_showed() {
+        int before = t.actions("entity:" + t.subject).size();
+        TestServer.Response res = t.get(Role.ANALYST, "/api/entities/" + t.subject);
+        assertThat(res.status()).isEqualTo(200);
+        List<String> after = t.actions("entity:" + t.subject);
+        assertThat(after).hasSize(before + 1);
+        assertThat(after.get(after.size() - 1)).isEqualTo("analyst entity.read ALLOWED 1");
+        JsonNode body = res.json();
+        assertThat(body.path("records").get(0).path("record").asText()).isEqualTo("S:A");
+        // the analyst has no permission for full identifiers: the passport number is shortened
+        assertThat(res.body()).doesNotContain("X1234567").contains("X1****67");
+    }
+
+    @Test
+    void the_openapi_document_describes_exactly_the_routes_served() {
+        JsonNode doc = t.get(null, "/openapi.json").json();
+        Set<String> documented = new HashSet<>();
+        doc.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
+        Set<String> served = new HashSet<>();
+        for (ApiRoute r : t.server.routes()) served.add(r.method().name() + " " + r.path());
+        assertThat(documented).isEqualTo(served);
+    }
+}

@@ -1,0 +1,144 @@
+package io.relata.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relata.app.Ingest;
+import io.relata.app.Workspace;
+import io.relata.app.access.Accounts;
+import io.relata.app.access.Role;
+import io.relata.app.audit.AuditKey;
+import io.relata.app.audit.AuditTrail;
+import io.relata.core.ingest.Reject;
+import io.relata.core.model.RecordKey;
+import io.relata.store.CaseFile;
+import io.relata.store.CaseRole;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A real server on a free port over a real embedded store, with a small population, one user per role (each with
+ * an API token), a case with the analyst and supervisor as members, and one subject in it.
+ */
+final class TestServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "correct horse battery";
+
+    final Workspace ws;
+    final AuditTrail audit;
+    final RelataServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+    final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    final String base;
+    final long caseId;
+    /** An entity in the case (Anna), and one that is not (Boris, who shares her phone). */
+    final long subject, stranger;
+
+    TestServer(Path dir) throws IOException {
+        ws = Workspace.open(dir.resolve("store").toString());
+        Path data = Files.write(dir.resolve("pop.jsonl"), List.of(
+                person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 344-0101\"],"
+                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]"),
+                person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-344-0101\"]"),
+                person("C", "Carla", "Mendes", "1990-03-03", "\"phones\":[\"312-649-0199\"]")), StandardCharsets.UTF_8);
+        new Ingest(ws, 100).run(List.of(data), null, new Ingest.Listener() {
+            @Override
+            public void progress(long read, long accepted, long rejected) {
+            }
+
+            @Override
+            public void rejected(Reject reject) {
+                throw new AssertionError(reject.toString());
+            }
+        });
+        audit = new AuditTrail(ws.store(), AuditKey.loadOrCreate(dir.resolve("audit.key")));
+        Accounts accounts = new Accounts(ws.store(), audit::append);
+        for (Role role : Role.values()) {
+            String name = role.name().toLowerCase().replace('_', '.');
+            accounts.createUser(name, role.name(), Set.of(role), PASSWORD.toCharArray(), role == Role.PARTNER ? "Agency" : null, "setup");
+            if (role != Role.PARTNER) accounts.recordTraining(name, LocalDate.now(), "setup");
+            tokens.put(role, accounts.createApiToken(accounts.user(name).orElseThrow(), "test", null, "setup").secret());
+        }
+        accounts.setPermissions("analyst", Set.of(), "setup");
+        CaseFile c = ws.store().cases().create("Harbor", "test case", "analyst", Instant.now());
+        caseId = c.id();
+        ws.store().cases().addMember(caseId, "supervisor", CaseRole.MEMBER);
+        subject = ws.graph().entityOf(new RecordKey("S", "A"));
+        stranger = ws.graph().entityOf(new RecordKey("S", "B"));
+        ws.store().cases().addSubjects(caseId, List.of(new RecordKey("S", "A")), "analyst", "the case's subject", Instant.now());
+        server = new RelataServer(ServerConfig.defaults().withPort(0), ws, audit, Clock.systemUTC());
+        base = "http://127.0.0.1:" + server.start();
+    }
+
+    static String person(String id, String given, String surname, String dob, String extra) {
+        return "{\"source\":\"S\",\"id\":\"" + id + "\",\"names\":[{\"given\":\"" + given + "\",\"surname\":\"" + surname
+                + "\"}],\"dob\":\"" + dob + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}";
+    }
+
+    /** A request as {@code role} (null: anonymous) for the test case, with a purpose. */
+    HttpRequest.Builder as(Role role, String pathAndQuery) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .header("X-Relata-Case", Long.toString(caseId)).header("X-Relata-Purpose", "investigation 42");
+        if (role != null) b.header("Authorization", "Bearer " + tokens.get(role));
+        return b;
+    }
+
+    Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    Response get(Role role, String path) {
+        return send(as(role, path).GET().build());
+    }
+
+    Response post(Role role, String path, String json) {
+        return send(as(role, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    record Response(int status, String body, String contentType) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+
+    List<String> actions(String object) {
+        List<String> out = new ArrayList<>();
+        audit.whoLookedAt(object, Instant.EPOCH, Instant.now().plusSeconds(5), 1000, 0)
+                .forEach(e -> out.add(e.actor() + " " + e.action() + " " + e.outcome() + " " + e.resultCount()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        ws.close();
+    }
+}
