@@ -1,7 +1,6 @@
 package io.relata.cli;
 
 import io.relata.app.Workspace;
-import io.relata.app.audit.AuditKey;
 import io.relata.app.audit.AuditTrail;
 import io.relata.server.RelataServer;
 import io.relata.server.ServerConfig;
@@ -39,8 +38,9 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) config = config.withPort(port);
         if (host != null) config = config.withHost(host);
         if (store.db != null) config = config.withDb(store.db);
+        store.db = config.db(); // the audit key's default place follows the store, wherever it was named
         try (Workspace ws = Workspace.open(config.db())) {
-            AuditTrail audit = new AuditTrail(ws.store(), AuditKey.loadOrCreate(AuditKey.defaultFile(config.db(), System.getenv())));
+            AuditTrail audit = store.auditTrail(ws);
             try (RelataServer server = new RelataServer(config, ws, audit, Clock.systemUTC())) {
                 int p = server.start();
                 System.out.printf("Relata serves %s on http://%s:%d/ (API description: /openapi.json)%n",

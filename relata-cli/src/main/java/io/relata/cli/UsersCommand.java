@@ -3,8 +3,6 @@ package io.relata.cli;
 import io.relata.app.NotFoundException;
 import io.relata.app.Workspace;
 import io.relata.app.access.Accounts;
-import io.relata.app.audit.AuditKey;
-import io.relata.app.audit.AuditTrail;
 import io.relata.app.access.IssuedApiToken;
 import io.relata.app.access.Role;
 import io.relata.app.access.User;
@@ -33,10 +31,9 @@ import java.util.stream.Collectors;
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Roles.class,
                 UsersCommand.Training.class, UsersCommand.Disable.class, UsersCommand.Token.class})
 final class UsersCommand {
-    /** Accounts whose every change is written to the store's audit trail (the key beside the store, or as set). */
-    static Accounts accounts(Workspace ws, String db) {
-        AuditTrail audit = new AuditTrail(ws.store(), AuditKey.loadOrCreate(AuditKey.defaultFile(db, System.getenv())));
-        return new Accounts(ws.store(), audit::append);
+    /** Accounts whose every change is written to the store's audit trail. */
+    static Accounts accounts(Workspace ws, StoreOptions store) {
+        return new Accounts(ws.store(), store.auditTrail(ws)::append);
     }
 
     static Set<Role> roles(List<String> names) {
@@ -79,7 +76,7 @@ final class UsersCommand {
         public Integer call() {
             Set<Role> parsed = roles(roles);
             try (Workspace ws = store.workspace()) {
-                Accounts accounts = accounts(ws, store.db);
+                Accounts accounts = accounts(ws, store);
                 // before asking for the password: typing it twice for nothing is no way to learn a name is taken
                 if (accounts.user(username).isPresent()) {
                     throw new IllegalArgumentException("a user named '" + username + "' already exists");
@@ -106,7 +103,7 @@ final class UsersCommand {
         public Integer call() {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             try (Workspace ws = store.workspace()) {
-                for (User u : accounts(ws, store.db).users()) {
+                for (User u : accounts(ws, store).users()) {
                     String training = u.trainingCompleted() == null ? "no training"
                             : (u.trainingValidOn(today) ? "training to " : "training lapsed ") + u.trainingValidUntil();
                     System.out.printf("%-20s %-24s %-28s %s  permissions %s  clearances %s%s%s%n", u.username(),
@@ -136,7 +133,7 @@ final class UsersCommand {
         public Integer call() {
             Set<Role> parsed = roles(roles);
             try (Workspace ws = store.workspace()) {
-                accounts(ws, store.db).setRoles(username, parsed, who.analyst);
+                accounts(ws, store).setRoles(username, parsed, who.analyst);
                 System.out.printf("user %s: %s%n", username, list(parsed));
             }
             return 0;
@@ -158,7 +155,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                Accounts accounts = accounts(ws, store.db);
+                Accounts accounts = accounts(ws, store);
                 accounts.recordTraining(username, completed, who.analyst);
                 System.out.printf("user %s: training completed %s, valid to %s%n", username, completed,
                         user(accounts, username).trainingValidUntil());
@@ -180,7 +177,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Workspace ws = store.workspace()) {
-                accounts(ws, store.db).disable(username, who.analyst);
+                accounts(ws, store).disable(username, who.analyst);
                 System.out.printf("user %s disabled%n", username);
             }
             return 0;
@@ -207,7 +204,7 @@ final class UsersCommand {
         public Integer call() {
             Instant until = expires == null ? null : expires.atStartOfDay(ZoneOffset.UTC).toInstant();
             try (Workspace ws = store.workspace()) {
-                Accounts accounts = accounts(ws, store.db);
+                Accounts accounts = accounts(ws, store);
                 IssuedApiToken issued = accounts.createApiToken(user(accounts, username), name, until, who.analyst);
                 System.out.println(issued.secret());
                 System.err.printf("API token %d '%s' for %s%s. It is shown only this once: keep it now.%n",
