@@ -13,7 +13,9 @@ import java.io.Writer;
  * An auditor's answer written out, one entry a line, oldest first as asked: CSV (RFC 4180: a header row, fields
  * quoted when they hold a comma, quote or line break, quotes doubled, CRLF between records) or JSON Lines. The
  * objects are a JSON array in both, times are ISO-8601 UTC, and each entry's hash is included so that an
- * exported entry can be matched with the trail later. Values are written exactly as stored.
+ * exported entry can be matched with the trail later. Values are written as stored, except that in CSV a text
+ * that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) gets a leading
+ * apostrophe: an actor or a search detail must not become a command on the auditor's machine.
  */
 public final class AuditExport {
     static final String[] COLUMNS = {"seq", "at", "actor", "client_address", "case_id", "purpose", "action", "outcome",
@@ -25,10 +27,17 @@ public final class AuditExport {
     public static void csv(Iterable<AuditEntry> entries, Writer out) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).build());
         for (AuditEntry e : entries) {
-            printer.printRecord(e.seq(), e.at(), e.actor(), e.clientAddress(), e.caseId(), e.purpose(), e.action(),
-                    e.outcome(), JSON.writeValueAsString(e.objects()), e.resultCount(), e.detail(), e.hash());
+            printer.printRecord(e.seq(), e.at(), inert(e.actor()), inert(e.clientAddress()), e.caseId(), inert(e.purpose()),
+                    e.action(), e.outcome(), JSON.writeValueAsString(e.objects()), e.resultCount(), inert(e.detail()), e.hash());
         }
         printer.flush();
+    }
+
+    /** A text a spreadsheet will not evaluate (OWASP's advice against CSV injection). */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) return text;
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 
     public static void jsonLines(Iterable<AuditEntry> entries, Writer out) throws IOException {
