@@ -143,6 +143,82 @@ class ServerAccessTest {
     }
 
     @Test
+    void a_source_the_user_is_not_cleared_for_leaves_no_trace_in_any_answer() {
+        assertThat(t.server.locked(() -> t.ws.graph().records(t.subject).size())).as("Anna has a hidden record").isEqualTo(2);
+        List<String> answers = new ArrayList<>();
+        for (String path : List.of("/api/entities/" + t.subject, "/api/entities/" + t.subject + "/how",
+                "/api/entities/" + t.subject + "/network", "/api/search?name=Anya+Kowalski", "/api/search?email=anya.secret@example.org",
+                "/api/search?name=Anna+Kowalski", "/api/cases/" + t.caseId + "/subjects", "/api/leads", "/api/review",
+                "/api/paths?from=" + t.stranger + "&to=" + t.subject, "/api/common?a=S:A&b=S:B")) {
+            TestServer.Response res = t.get(Role.SUPERVISOR, path);
+            assertThat(res.status()).as("%s %s", path, res).isIn(200, 404);
+            answers.add(res.body());
+        }
+        TestServer.Response export = t.post(Role.SUPERVISOR, "/api/exports",
+                "{\"entities\":[" + t.subject + "],\"justification\":\"court order 2026-117 for the Harbor case\"}");
+        assertThat(export.status()).as("%s", export).isEqualTo(200);
+        assertThat(export.json().path("entities").get(0).path("records")).hasSize(1);
+        answers.add(export.body());
+        assertThat(answers).allSatisfy(a -> assertThat(a).doesNotContain("Anya", "anya", "H:A", "secret@"));
+        JsonNode how = t.get(Role.ANALYST, "/api/entities/" + t.subject + "/how").json();
+        assertThat(how.path("records")).extracting(JsonNode::asText).containsExactly("S:A");
+        assertThat(how.path("links")).isEmpty(); // the one link joins S:A to the hidden record
+    }
+
+    @Test
+    void how_shows_the_links_with_their_match_keys_and_is_need_to_know() {
+        // a user cleared for the hidden source sees both records and the link that joined them
+        t.server.locked(() -> {
+            new io.relata.app.access.Accounts(t.ws.store(), t.audit::append).setClearances("supervisor",
+                    Set.of(TestServer.HIDDEN_LABEL), "setup");
+            return null;
+        });
+        try {
+            JsonNode how = t.get(Role.SUPERVISOR, "/api/entities/" + t.subject + "/how").json();
+            assertThat(how.path("records")).extracting(JsonNode::asText).containsExactly("H:A", "S:A");
+            assertThat(how.path("links")).singleElement().satisfies(l -> {
+                assertThat(l.path("match_key").asText()).contains("+DOB");
+                assertThat(l.path("weight").asDouble()).isPositive();
+                assertThat(l.path("ruling").asBoolean()).isFalse();
+            });
+        } finally {
+            t.server.locked(() -> {
+                new io.relata.app.access.Accounts(t.ws.store(), t.audit::append).setClearances("supervisor", Set.of(), "setup");
+                return null;
+            });
+        }
+        assertThat(t.get(Role.ANALYST, "/api/entities/" + t.stranger + "/how").status()).isEqualTo(404);
+        assertThat(t.actions("entity:" + t.stranger)).contains("analyst entity.how DENIED 0");
+    }
+
+    @Test
+    void an_export_needs_the_permission_a_justification_and_need_to_know() {
+        String body = "{\"entities\":[" + t.subject + "],\"justification\":\"court order 2026-117 for the Harbor case\"}";
+        TestServer.Response analyst = t.post(Role.ANALYST, "/api/exports", body);
+        assertThat(analyst.status()).as("%s", analyst).isEqualTo(403);
+        assertThat(analyst.json().path("detail").asText()).contains("EXPORT");
+        TestServer.Response shortReason = t.post(Role.SUPERVISOR, "/api/exports",
+                "{\"entities\":[" + t.subject + "],\"justification\":\"because\"}");
+        assertThat(shortReason.status()).isEqualTo(400);
+        assertThat(t.post(Role.SUPERVISOR, "/api/exports", "{\"entities\":[],\"justification\":\"court order 2026-117 for it\"}")
+                .status()).isEqualTo(400);
+        assertThat(t.post(Role.SUPERVISOR, "/api/exports", "{\"entities\":[\"1\"],\"justification\":\"court order 2026-117 for it\"}")
+                .status()).isEqualTo(400);
+        TestServer.Response outside = t.post(Role.SUPERVISOR, "/api/exports",
+                "{\"entities\":[" + t.subject + "," + t.stranger + "],\"justification\":\"court order 2026-117 for the Harbor case\"}");
+        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.body()).doesNotContain("Anna", "Boris");
+        TestServer.Response ok = t.post(Role.SUPERVISOR, "/api/exports", body);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().path("justification").asText()).isEqualTo("court order 2026-117 for the Harbor case");
+        assertThat(ok.json().path("entities").get(0).path("entity").asLong()).isEqualTo(t.subject);
+        var last = t.auditAfter(t.auditHead() - 1).get(0);
+        assertThat(last.action()).isEqualTo("entity.export");
+        assertThat(last.detail()).contains("court order 2026-117 for the Harbor case");
+        assertThat(last.objects()).contains("entity:" + t.subject, "record:S:A");
+    }
+
+    @Test
     void the_openapi_document_describes_exactly_the_routes_served() {
         JsonNode doc = t.get(null, "/openapi.json").json();
         Set<String> documented = new HashSet<>();

@@ -46,7 +46,12 @@ final class TestServer implements AutoCloseable {
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     final String base;
     final long caseId;
-    /** An entity in the case (Anna), and one that is not (Boris, who shares her phone). */
+    /** The access label of source H, which no test user is cleared for. */
+    static final String HIDDEN_LABEL = "SECRET";
+    /**
+     * An entity in the case (Anna: S:A, and H:A from a source no user is cleared for, which calls her Anya and gives
+     * an e-mail), and one that is not (Boris, who shares her phone).
+     */
     final long subject, stranger;
 
     /** Who may export: the supervisor; the analyst has no permission at all. */
@@ -61,9 +66,13 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Path dir, ServerConfig config) throws IOException {
         ws = Workspace.open(dir.resolve("store").toString());
+        ws.store().putSource(new io.relata.store.SourceInfo("H", "Hidden", null, null, null, null, HIDDEN_LABEL));
         Path data = Files.write(dir.resolve("pop.jsonl"), List.of(
                 person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 344-0101\"],"
                         + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]"),
+                person("A", "Anya", "Kowalski", "1980-01-01", "\"emails\":[\"anya.secret@example.org\"],"
+                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]")
+                        .replace("\"source\":\"S\"", "\"source\":\"H\""),
                 person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-344-0101\"]"),
                 person("C", "Carla", "Mendes", "1990-03-03", "\"phones\":[\"312-649-0199\"]")), StandardCharsets.UTF_8);
         new Ingest(ws, 100).run(List.of(data), null, new Ingest.Listener() {
