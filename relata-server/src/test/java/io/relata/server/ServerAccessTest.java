@@ -219,6 +219,77 @@ class ServerAccessTest {
     }
 
     @Test
+    void every_list_takes_limit_and_offset_and_answers_one_shape() {
+        List<String> wrong = new ArrayList<>();
+        int lists = 0;
+        for (ApiRoute r : t.server.routes()) {
+            if (r.method() != HandlerType.GET || !r.signedIn()) continue;
+            Role role = java.util.stream.Stream.of(Role.ANALYST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)
+                    .filter(x -> t.mayCall(r, x)).findFirst().orElseThrow();
+            boolean paged = r.query().stream().anyMatch(p -> p.name().equals("limit"))
+                    && r.query().stream().anyMatch(p -> p.name().equals("offset"));
+            HttpRequest plain = request(r, role);
+            TestServer.Response whole = t.send(plain);
+            if (whole.status() != 200) continue; // a 404 for a made-up load id, say
+            JsonNode all = whole.json();
+            boolean list = all.has("items");
+            if (list != paged) {
+                wrong.add(r.path() + ": answers " + (list ? "a list" : "no list") + " but documents " + (paged ? "" : "no ") + "paging");
+                continue;
+            }
+            if (!list) continue;
+            lists++;
+            String uri = plain.uri().toString();
+            String sep = uri.contains("?") ? "&" : "?";
+            JsonNode first = t.send(t.as(role, uri.substring(t.base.length()) + sep + "limit=1&offset=0").GET().build()).json();
+            if (!first.path("items").isArray() || first.path("limit").asInt() != 1 || first.path("offset").asInt() != 0
+                    || !first.has("next_offset") || first.path("items").size() > 1) {
+                wrong.add(r.path() + ": " + first);
+                continue;
+            }
+            int total = all.path("items").size();
+            boolean more = total > 1 || !all.path("next_offset").isNull();
+            if (more != !first.path("next_offset").isNull() || more && first.path("next_offset").asInt() != 1) {
+                wrong.add(r.path() + ": " + total + " items in all, yet the first page of one says next_offset "
+                        + first.path("next_offset"));
+            }
+            if (total > 1) {
+                JsonNode second = t.send(t.as(role, uri.substring(t.base.length()) + sep + "limit=1&offset=1").GET().build()).json();
+                if (!second.path("items").get(0).equals(all.path("items").get(1))) {
+                    wrong.add(r.path() + ": the second page of one is not the second item: " + second);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(lists).as("lists checked").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void audit_entries_come_as_csv_for_an_auditor() {
+        assertThat(t.get(Role.ANALYST, "/api/entities/" + t.subject).status()).isEqualTo(200);
+        TestServer.Response csv = t.get(Role.AUDITOR, "/api/audit/entries?object=entity:" + t.subject + "&format=csv&limit=1000");
+        assertThat(csv.status()).as("%s", csv).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("seq,at,actor,client_address,case_id,purpose,action,outcome,objects,result_count,detail,hash");
+        assertThat(csv.body()).contains(",analyst,", ",entity.read,ALLOWED,");
+        TestServer.Response json = t.get(Role.AUDITOR, "/api/audit/entries?object=entity:" + t.subject + "&limit=1000");
+        // the JSON answer holds one more entry: the auditor's CSV query, which was about this entity too
+        assertThat(lines).hasSize(json.json().path("items").size());
+        // paged like the JSON answer, the next page named in a header
+        java.net.http.HttpResponse<String> page;
+        try {
+            page = t.http.send(t.as(Role.AUDITOR, "/api/audit/entries?object=entity:" + t.subject + "&format=csv&limit=1").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(page.body().split("\r\n")).hasSize(2);
+        assertThat(page.headers().firstValue("X-Next-Offset")).contains("1");
+        assertThat(t.get(Role.ANALYST, "/api/audit/entries?object=entity:" + t.subject + "&format=csv").status()).isEqualTo(403);
+    }
+
+    @Test
     void the_openapi_document_describes_exactly_the_routes_served() {
         JsonNode doc = t.get(null, "/openapi.json").json();
         Set<String> documented = new HashSet<>();

@@ -325,6 +325,9 @@ class ServerInputTest {
         assertThat(hits.path("items")).isNotEmpty();
         assertThat(hits.path("items").get(0).path("record").asText()).startsWith("S:U");
         assertThat(t.uploads.resolve(id + ".jsonl")).doesNotExist(); // loaded, then deleted
+        List<String> trail = t.actions("load:" + id);
+        assertThat(trail.get(0)).isEqualTo("admin load.start ALLOWED 0");
+        assertThat(trail).contains("admin load.status ALLOWED 1", "admin load.finish ALLOWED 2");
     }
 
     @Test
