@@ -85,6 +85,9 @@ final class AdminApi {
 
     private void update(Context ctx) {
         String username = ctx.pathParam("username");
+        if (!username.matches("[a-z0-9._-]{2,64}")) {
+            throw ProblemException.badRequest("a user name is 2 to 64 lower-case letters, digits, '.', '_' or '-'");
+        }
         JsonNode body = calls.body(ctx);
         Set<Role> roles = body.has("roles") ? enums(body, "roles", Role.class, true) : null;
         Set<Permission> permissions = body.has("permissions") ? enums(body, "permissions", Permission.class, false) : null;

@@ -266,6 +266,10 @@ class ServerInputTest {
         assertProblem(t.post(Role.SUPERVISOR, "/api/cases/" + t.caseId + "/members", "{\"username\":\"nobody\"}"), 404);
         assertProblem(t.send(t.as(Role.ADMIN, "/api/users/nobody").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"disabled\":true}")).build()), 404);
+        for (String name : List.of("Not%20a%20name", "a%00b", "%27%20OR%201=1", "x")) {
+            assertProblem(t.send(t.as(Role.ADMIN, "/api/users/" + name).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"disabled\":true}")).build()), 400);
+        }
         assertProblem(t.post(Role.ANALYST, "/api/leads/999999/disposition", "{\"status\":\"REVIEWED\",\"note\":\"n\"}"), 404);
     }
 
