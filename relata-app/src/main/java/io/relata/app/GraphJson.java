@@ -32,7 +32,7 @@ public final class GraphJson {
     public ObjectNode entity(long id) {
         ObjectNode n = JSON.createObjectNode();
         n.put("entity", id);
-        n.put("label", relationships.label(id));
+        n.put("label", relationships.label(id, visible));
         ArrayNode records = n.putArray("records");
         for (RecordKey k : relationships.records(id)) if (visible.test(k)) records.add(k.toString());
         return n;

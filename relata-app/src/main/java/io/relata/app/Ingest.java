@@ -41,31 +41,78 @@ public final class Ingest {
         void rejected(Reject reject);
     }
 
+    /**
+     * Runs the steps of a load that use the workspace and its store: the start, each batch's commit and the
+     * final re-scan of leads. Reading and checking the file happens outside them. A server passes its request
+     * lock here, so that a load and requests never use the store at the same time and requests are served
+     * between batches.
+     */
+    @FunctionalInterface
+    public interface Gate {
+        /** Runs the step directly: for a load that has the workspace to itself. */
+        Gate OPEN = Runnable::run;
+
+        void run(Runnable step);
+    }
+
     private final Workspace workspace;
     private final int batchSize;
+    private final Gate gate;
+    private final String onlySource;
 
     public Ingest(Workspace workspace, int batchSize) {
+        this(workspace, batchSize, Gate.OPEN, null);
+    }
+
+    private Ingest(Workspace workspace, int batchSize, Gate gate, String onlySource) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
         this.workspace = workspace;
         this.batchSize = batchSize;
+        this.gate = java.util.Objects.requireNonNull(gate, "gate");
+        this.onlySource = onlySource;
+    }
+
+    /** The same load, with every step that uses the workspace run through {@code gate}. */
+    public Ingest through(Gate gate) {
+        return new Ingest(workspace, batchSize, gate, onlySource);
+    }
+
+    /**
+     * The same load, for one source only: a record of any other source is rejected (field {@code source}), so an
+     * extract declared as one source's cannot write another's records.
+     */
+    public Ingest onlySource(String source) {
+        if (source == null || source.isBlank()) throw new IllegalArgumentException("a source code is needed");
+        return new Ingest(workspace, batchSize, gate, source);
     }
 
     public IngestSummary run(List<Path> files, CsvMapping mappingOrNull, Listener listener) {
         long t0 = System.nanoTime();
-        workspace.resolver(); // load first, so the load's rate is the load's alone
-        workspace.store().compactOnClose();
         Tally tally = new Tally();
-        TripWire tripWire = new TripWire(workspace.graph(), workspace.store().watches().active());
+        TripWire[] tripWire = new TripWire[1];
+        gate.run(() -> {
+            workspace.resolver(); // load first, so the load's rate is the load's alone
+            workspace.store().compactOnClose();
+            tripWire[0] = new TripWire(workspace.graph(), workspace.store().watches().active());
+        });
         List<Record> pending = new ArrayList<>(batchSize);
-        long[] seen = new long[3]; // read, accepted, rejected so far
+        long[] seen = new long[4]; // read, accepted, rejected so far; rejected here for another source
+        String[] current = new String[1];
         RecordHandler handler = new RecordHandler() {
             @Override
             public void accept(Record record, long line) {
                 seen[0]++;
+                if (onlySource != null && !onlySource.equals(record.source())) {
+                    seen[2]++;
+                    seen[3]++;
+                    listener.rejected(new Reject(current[0], line, "source", "this load is for source " + onlySource
+                            + ", not " + record.source()));
+                    return;
+                }
                 seen[1]++;
                 pending.add(record);
                 if (pending.size() == batchSize) {
-                    commit(pending, tally, tripWire);
+                    gate.run(() -> commit(pending, tally, tripWire[0]));
                     pending.clear();
                     listener.progress(seen[0], seen[1], seen[2]);
                 }
@@ -80,14 +127,19 @@ public final class Ingest {
         };
         LoadCounts counts = LoadCounts.ZERO;
         SourceFileReader reader = new SourceFileReader();
-        for (Path file : files) counts = counts.plus(reader.read(file, mappingOrNull, handler));
-        commit(pending, tally, tripWire);
+        for (Path file : files) {
+            current[0] = file.toString(); // as the readers name the file in their rejects
+            counts = counts.plus(reader.read(file, mappingOrNull, handler));
+        }
+        gate.run(() -> commit(pending, tally, tripWire[0]));
         listener.progress(seen[0], seen[1], seen[2]);
-        Leads.ScanResult leads = new Leads(workspace, PatternCatalog.defaults()).rescan(tally.touched);
-        return new IngestSummary(counts.read(), counts.accepted(), counts.rejected(), tally.added, tally.changed,
-                tally.unchanged, tally.created, tally.merged, tally.split, tally.reviews, tripWire.raised(),
-                leads.leads().size(), leads.retired().values().stream().mapToInt(Integer::intValue).sum(),
-                (System.nanoTime() - t0) / 1e9);
+        Leads.ScanResult[] leads = new Leads.ScanResult[1];
+        gate.run(() -> leads[0] = new Leads(workspace, PatternCatalog.defaults()).rescan(tally.touched));
+        long foreign = seen[3];
+        return new IngestSummary(counts.read(), counts.accepted() - foreign, counts.rejected() + foreign, tally.added,
+                tally.changed, tally.unchanged, tally.created, tally.merged, tally.split, tally.reviews,
+                tripWire[0].raised(), leads[0].leads().size(),
+                leads[0].retired().values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - t0) / 1e9);
     }
 
     private static final class Tally {

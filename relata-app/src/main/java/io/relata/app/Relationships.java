@@ -72,14 +72,24 @@ public final class Relationships {
 
     /** A short label for an entity: its first record's name, for people and charts. */
     public String label(long entity) {
-        List<RecordLinks> records = workspace.graph().records(entity);
-        if (records.isEmpty()) return "entity " + entity;
-        RecordFeatures f = records.get(0).features();
-        if (f.orgNames().length > 0) return f.orgNames()[0].name();
-        for (PersonNameFeatures n : f.names()) {
-            String name = ((n.given() == null ? "" : n.given()) + " " + (n.surname() == null ? "" : n.surname())).strip();
-            if (!name.isEmpty()) return name;
+        return label(entity, k -> true);
+    }
+
+    /**
+     * A short label for an entity from the first of its records that {@code visible} lets through (the records a
+     * user may see), so that a label never shows a name only a hidden record gives; "entity N" when none is.
+     */
+    public String label(long entity, java.util.function.Predicate<RecordKey> visible) {
+        for (RecordLinks r : workspace.graph().records(entity)) {
+            if (!visible.test(r.key())) continue;
+            RecordFeatures f = r.features();
+            if (f.orgNames().length > 0) return f.orgNames()[0].name();
+            for (PersonNameFeatures n : f.names()) {
+                String name = ((n.given() == null ? "" : n.given()) + " " + (n.surname() == null ? "" : n.surname())).strip();
+                if (!name.isEmpty()) return name;
+            }
+            return r.key().toString();
         }
-        return records.get(0).key().toString();
+        return "entity " + entity;
     }
 }

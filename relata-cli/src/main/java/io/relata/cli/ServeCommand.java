@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code relata serve}: the HTTP API over a store. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the REST API (and the web application) over a store. Configuration comes from --config "
-                + "(a properties file: host, port, db, secureCookies, maxJsonBytes, maxUploadBytes), then RELATA_* "
+                + "(a properties file: host, port, db, secureCookies, maxJsonBytes, maxUploadBytes, uploadDir), then RELATA_* "
                 + "environment variables, then these options. Every access is authenticated, authorized and audited; "
                 + "the first administrator is created with 'relata users add NAME --role ADMIN --password-stdin'.")
 final class ServeCommand implements Callable<Integer> {

@@ -1,7 +1,6 @@
 package io.relata.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.relata.app.NotFoundException;
@@ -17,6 +16,7 @@ import io.relata.store.SourceInfo;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -40,26 +40,27 @@ final class AdminApi {
     List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/users", "The users, with roles, permissions, clearances and privacy training",
-                        Operation.USER_LIST, List.of(), this::users),
+                        Operation.USER_LIST, Calls.pageParams(100, 500), this::users),
                 ApiRoute.post("/api/users", "Create a user", Operation.USER_CREATE,
                         "{username, display_name, roles: [..], password, organization}", this::create),
                 ApiRoute.put("/api/users/{username}", "Change a user's roles, permissions, clearances, training date or disable",
                         Operation.USER_UPDATE, "{roles, permissions, clearances, training_completed: YYYY-MM-DD, disabled}",
                         this::update),
-                ApiRoute.get("/api/sources", "The registered source systems", Operation.SOURCE_LIST, List.of(), this::sources),
+                ApiRoute.get("/api/sources", "The registered source systems", Operation.SOURCE_LIST,
+                        Calls.pageParams(100, 500), this::sources),
                 ApiRoute.put("/api/sources/{code}", "Register a source or change its owner, purpose, country, retention, label",
                         Operation.SOURCE_UPDATE, "{name, owner, purpose, default_country, retention_days, access_label}",
                         this::putSource));
     }
 
     private void users(Context ctx) {
+        Calls.Page page = Calls.page(ctx, 100, 500);
         AccessContext access = Calls.access(ctx);
         ObjectNode out = guard.run(access, Operation.USER_LIST, List.of(), List.of(), null, () -> {
-            ArrayNode items = Views.JSON.createArrayNode();
-            for (User u : accounts.users()) items.add(SessionApi.me(u).put("disabled", u.disabled()));
-            ObjectNode n = Views.JSON.createObjectNode();
-            n.set("users", items);
-            return Guard.Answer.of(n, items.size(), List.of());
+            List<User> all = accounts.users();
+            List<JsonNode> items = new ArrayList<>();
+            for (User u : page.of(all)) items.add(SessionApi.me(u).put("disabled", u.disabled()));
+            return Guard.Answer.of(Views.page(items, page, page.more(all)), items.size(), List.of());
         });
         ctx.json(out);
     }
@@ -84,6 +85,9 @@ final class AdminApi {
 
     private void update(Context ctx) {
         String username = ctx.pathParam("username");
+        if (!username.matches("[a-z0-9._-]{2,64}")) {
+            throw ProblemException.badRequest("a user name is 2 to 64 lower-case letters, digits, '.', '_' or '-'");
+        }
         JsonNode body = calls.body(ctx);
         Set<Role> roles = body.has("roles") ? enums(body, "roles", Role.class, true) : null;
         Set<Permission> permissions = body.has("permissions") ? enums(body, "permissions", Permission.class, false) : null;
@@ -116,17 +120,17 @@ final class AdminApi {
     }
 
     private void sources(Context ctx) {
+        Calls.Page page = Calls.page(ctx, 100, 500);
         AccessContext access = Calls.access(ctx);
         ObjectNode out = guard.run(access, Operation.SOURCE_LIST, List.of(), List.of(), null, () -> {
-            ArrayNode items = Views.JSON.createArrayNode();
-            for (SourceInfo s : ws.store().sources()) {
-                items.addObject().put("code", s.code()).put("name", s.name()).put("owner", s.owner())
+            List<SourceInfo> all = ws.store().sources();
+            List<JsonNode> items = new ArrayList<>();
+            for (SourceInfo s : page.of(all)) {
+                items.add(Views.JSON.createObjectNode().put("code", s.code()).put("name", s.name()).put("owner", s.owner())
                         .put("purpose", s.purpose()).put("default_country", s.defaultCountry())
-                        .put("retention_days", s.retentionDays()).put("access_label", s.accessLabel());
+                        .put("retention_days", s.retentionDays()).put("access_label", s.accessLabel()));
             }
-            ObjectNode n = Views.JSON.createObjectNode();
-            n.set("sources", items);
-            return Guard.Answer.of(n, items.size(), List.of());
+            return Guard.Answer.of(Views.page(items, page, page.more(all)), items.size(), List.of());
         });
         ctx.json(out);
     }

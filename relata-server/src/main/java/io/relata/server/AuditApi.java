@@ -7,12 +7,15 @@ import io.javalin.http.Context;
 import io.relata.app.access.AccessContext;
 import io.relata.app.access.Guard;
 import io.relata.app.access.Operation;
+import io.relata.app.audit.AuditExport;
 import io.relata.app.audit.AuditTrail;
 import io.relata.app.audit.AuditVerification;
 import io.relata.store.AuditAlert;
 import io.relata.store.AuditAlertStatus;
 import io.relata.store.AuditEntry;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,36 +34,52 @@ final class AuditApi {
     }
 
     List<ApiRoute> routes() {
-        List<ApiRoute.Param> window = List.of(optional("from", "ISO-8601 instant"), optional("to", "ISO-8601 instant"),
-                optional("limit", "1-1000, default 100"), optional("offset", "skip this many"));
-        List<ApiRoute.Param> entries = new ArrayList<>(window);
-        entries.add(0, optional("object", "entity:123 or record:SOURCE:ID: who looked at it"));
-        entries.add(1, optional("actor", "a user name: what the user did"));
+        List<ApiRoute.Param> entries = CaseApi.withPaging(List.of(
+                optional("object", "entity:123 or record:SOURCE:ID: who looked at it"),
+                optional("actor", "a user name: what the user did"), optional("from", "ISO-8601 instant"),
+                optional("to", "ISO-8601 instant"), optional("format", "json (default) or csv (text/csv, RFC 4180, "
+                        + "with each entry's hash; the page is said in X-Next-Offset)")), 100, 1000);
         return List.of(
                 ApiRoute.get("/api/audit/entries", "Audit entries about an object or by an actor (one of them is required)",
                         Operation.AUDIT_SEARCH, entries, this::entries),
                 ApiRoute.get("/api/audit/verify", "Verify the hash chain and its signed checkpoints", Operation.AUDIT_VERIFY,
                         List.of(), this::verify),
                 ApiRoute.get("/api/audit/alerts", "Unusual activity raised for auditors", Operation.AUDIT_ALERTS,
-                        List.of(optional("status", "OPEN or REVIEWED"), optional("limit", "1-500"), optional("offset", "skip")),
-                        this::alerts));
+                        CaseApi.withPaging(List.of(optional("status", "OPEN or REVIEWED")), 100, 500), this::alerts));
     }
 
-    private void entries(Context ctx) {
+    private void entries(Context ctx) throws IOException {
         String object = Calls.optionalQuery(ctx, "object"), actor = Calls.optionalQuery(ctx, "actor");
         if ((object == null) == (actor == null)) throw ProblemException.badRequest("give exactly one of 'object' or 'actor'");
         Instant from = instant(ctx, "from", Instant.EPOCH), to = instant(ctx, "to", Instant.parse("9999-12-31T00:00:00Z"));
-        int limit = Calls.intQuery(ctx, "limit", 100, 1, 1000), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String format = Calls.optionalQuery(ctx, "format");
+        boolean csv = format != null && format.equalsIgnoreCase("csv");
+        if (format != null && !csv && !format.equalsIgnoreCase("json")) {
+            throw ProblemException.badRequest("format is json or csv, not '" + format + "'");
+        }
+        Calls.Page page = Calls.page(ctx, 100, 1000);
         AccessContext access = Calls.access(ctx);
-        ObjectNode out = guard.run(access, Operation.AUDIT_SEARCH, List.of(), List.of(object != null ? object : "user:" + actor),
-                object != null ? "object=" + object : "actor=" + actor, () -> {
-                    List<AuditEntry> found = object != null ? audit.whoLookedAt(object, from, to, limit, offset)
-                            : audit.activityOf(actor, from, to, limit, offset);
-                    List<JsonNode> items = new ArrayList<>();
-                    for (AuditEntry e : found) items.add(entry(e));
-                    return Guard.Answer.of(Views.page(items, limit, offset), items.size(), List.of());
+        List<AuditEntry> found = guard.run(access, Operation.AUDIT_SEARCH, List.of(),
+                List.of(object != null ? object : "user:" + actor),
+                (object != null ? "object=" + object : "actor=" + actor) + (csv ? " as csv" : ""), () -> {
+                    List<AuditEntry> more = object != null
+                            ? audit.whoLookedAt(object, from, to, page.limit() + 1, page.offset())
+                            : audit.activityOf(actor, from, to, page.limit() + 1, page.offset());
+                    return Guard.Answer.of(more, Math.min(more.size(), page.limit()), List.of());
                 });
-        ctx.json(out);
+        boolean more = found.size() > page.limit();
+        List<AuditEntry> shown = found.subList(0, Math.min(found.size(), page.limit()));
+        if (csv) {
+            StringWriter out = new StringWriter();
+            AuditExport.csv(shown, out);
+            if (more) ctx.header("X-Next-Offset", Long.toString((long) page.offset() + page.limit()));
+            ctx.header("Content-Disposition", "attachment; filename=\"audit-entries.csv\"")
+                    .contentType("text/csv; charset=utf-8").result(out.toString());
+            return;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        for (AuditEntry e : shown) items.add(entry(e));
+        ctx.json(Views.page(items, page, more));
     }
 
     static ObjectNode entry(AuditEntry e) {
@@ -86,15 +105,16 @@ final class AuditApi {
     private void alerts(Context ctx) {
         String statusText = Calls.optionalQuery(ctx, "status");
         AuditAlertStatus status = statusText == null ? null : CaseApi.parse(AuditAlertStatus.class, statusText);
-        int limit = Calls.intQuery(ctx, "limit", 100, 1, 500), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        Calls.Page page = Calls.page(ctx, 100, 500);
         AccessContext access = Calls.access(ctx);
         ObjectNode out = guard.run(access, Operation.AUDIT_ALERTS, List.of(), List.of(), null, () -> {
             List<JsonNode> items = new ArrayList<>();
-            for (AuditAlert a : audit.alerts(status, limit, offset)) {
+            List<AuditAlert> found = audit.alerts(status, page.limit() + 1, page.offset());
+            for (AuditAlert a : found.subList(0, Math.min(found.size(), page.limit()))) {
                 items.add(Views.JSON.createObjectNode().put("id", a.id()).put("at", a.at().toString()).put("actor", a.actor())
                         .put("kind", a.kind().name()).put("detail", a.detail()).put("status", a.status().name()));
             }
-            return Guard.Answer.of(Views.page(items, limit, offset), items.size(), List.of());
+            return Guard.Answer.of(Views.page(items, page, found.size() > page.limit()), items.size(), List.of());
         });
         ctx.json(out);
     }

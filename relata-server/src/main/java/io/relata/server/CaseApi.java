@@ -10,6 +10,7 @@ import io.relata.app.Workspace;
 import io.relata.app.access.AccessContext;
 import io.relata.app.access.Guard;
 import io.relata.app.access.Operation;
+import io.relata.app.access.Redactor;
 import io.relata.app.access.Role;
 import io.relata.store.Alert;
 import io.relata.store.AlertStatus;
@@ -18,6 +19,7 @@ import io.relata.store.CaseRole;
 import io.relata.store.Watch;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,19 +40,25 @@ final class CaseApi {
     List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/cases", "The cases you are a member of (all of them for an administrator)",
-                        Operation.CASE_LIST, List.of(), this::list),
+                        Operation.CASE_LIST, Calls.pageParams(100, 500), this::list),
                 ApiRoute.post("/api/cases", "Open a case; you become its owner", Operation.CASE_CREATE,
                         "{name, description}", this::create),
                 ApiRoute.post("/api/cases/{id}/members", "Add a member to a case", Operation.CASE_MEMBER_ADD,
                         "{username, role: OWNER|MEMBER}", this::addMember),
-                ApiRoute.get("/api/cases/{id}/watches", "The case's watch list", Operation.WATCH_LIST, List.of(), this::watches),
+                ApiRoute.get("/api/cases/{id}/watches", "The case's watch list", Operation.WATCH_LIST,
+                        Calls.pageParams(100, 500), this::watches),
                 ApiRoute.post("/api/cases/{id}/watches", "Watch a subject of the case: alerts when new data touches it",
                         Operation.WATCH_ADD, "{entity: id or SOURCE:ID, hops: 0-3, note}", this::watch),
                 ApiRoute.get("/api/cases/{id}/alerts", "The alerts the case's watches raised, oldest first", Operation.ALERT_LIST,
-                        List.of(optional("status", "OPEN, ACKNOWLEDGED or DISMISSED"), optional("limit", "1-500, default 100"),
-                                optional("offset", "skip this many")), this::alerts),
+                        withPaging(List.of(optional("status", "OPEN, ACKNOWLEDGED or DISMISSED")), 100, 500), this::alerts),
                 ApiRoute.post("/api/cases/{id}/alerts/{alert}/disposition", "Acknowledge or dismiss an alert, with a note",
                         Operation.ALERT_DISPOSE, "{status: ACKNOWLEDGED|DISMISSED, note}", this::disposeAlert));
+    }
+
+    static List<ApiRoute.Param> withPaging(List<ApiRoute.Param> params, int def, int max) {
+        List<ApiRoute.Param> all = new ArrayList<>(params);
+        all.addAll(Calls.pageParams(def, max));
+        return all;
     }
 
     private static AccessContext inCase(Context ctx, long caseId) {
@@ -59,20 +67,19 @@ final class CaseApi {
     }
 
     private void list(Context ctx) {
+        Calls.Page page = Calls.page(ctx, 100, 500);
         AccessContext access = Calls.access(ctx);
         ObjectNode out = guard.run(access, Operation.CASE_LIST, List.of(), List.of(), null, () -> {
-            boolean all = access.user().roles().contains(Role.ADMIN);
+            boolean everyCase = access.user().roles().contains(Role.ADMIN);
             List<Long> mine = ws.store().cases().casesOf(access.user().username());
-            ArrayNode items = Views.JSON.createArrayNode();
-            for (CaseFile c : ws.store().cases().list()) {
-                if (!all && !mine.contains(c.id())) continue;
-                items.addObject().put("id", c.id()).put("name", c.name()).put("description", c.description())
+            List<CaseFile> all = ws.store().cases().list().stream().filter(c -> everyCase || mine.contains(c.id())).toList();
+            List<JsonNode> items = new ArrayList<>();
+            for (CaseFile c : page.of(all)) {
+                items.add(Views.JSON.createObjectNode().put("id", c.id()).put("name", c.name()).put("description", c.description())
                         .put("status", c.status().name()).put("created_by", c.createdBy())
-                        .put("created_at", c.createdAt().toString()).put("legal_hold", c.legalHold());
+                        .put("created_at", c.createdAt().toString()).put("legal_hold", c.legalHold()));
             }
-            ObjectNode n = Views.JSON.createObjectNode();
-            n.set("cases", items);
-            return Guard.Answer.of(n, items.size(), List.of());
+            return Guard.Answer.of(Views.page(items, page, page.more(all)), items.size(), List.of());
         });
         ctx.json(out);
     }
@@ -100,6 +107,7 @@ final class CaseApi {
         }
         AccessContext access = Calls.access(ctx);
         guard.run(access, Operation.CASE_MEMBER_ADD, List.of(), List.of("case:" + caseId, "user:" + username), role.name(), () -> {
+            if (ws.store().users().get(username).isEmpty()) throw new io.relata.app.NotFoundException("no user '" + username + "'");
             ws.store().cases().addMember(caseId, username, role);
             return Guard.Answer.of(null);
         });
@@ -108,18 +116,21 @@ final class CaseApi {
 
     private void watches(Context ctx) {
         long caseId = Calls.pathId(ctx, "id");
+        Calls.Page page = Calls.page(ctx, 100, 500);
         AccessContext access = inCase(ctx, caseId);
         ObjectNode out = guard.run(access, Operation.WATCH_LIST, List.of(), List.of("case:" + caseId), null, () -> {
-            ArrayNode items = Views.JSON.createArrayNode();
+            List<JsonNode> items = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
             Relationships rel = new Relationships(ws);
-            for (Watch w : ws.store().watches().ofCase(caseId)) {
-                items.addObject().put("id", w.id()).put("entity", w.entityId()).put("label", rel.label(w.entityId()))
-                        .put("hops", w.hops()).put("active", w.active()).put("note", w.note())
-                        .put("created_by", w.createdBy()).put("created_at", w.createdAt().toString());
+            Redactor redactor = new Redactor(access.user(), ws.store().sources());
+            List<Watch> all = ws.store().watches().ofCase(caseId);
+            for (Watch w : page.of(all)) {
+                items.add(Views.JSON.createObjectNode().put("id", w.id()).put("entity", w.entityId())
+                        .put("label", rel.label(w.entityId(), redactor::canSee)).put("hops", w.hops()).put("active", w.active())
+                        .put("note", w.note()).put("created_by", w.createdBy()).put("created_at", w.createdAt().toString()));
+                shown.add("entity:" + w.entityId());
             }
-            ObjectNode n = Views.JSON.createObjectNode();
-            n.set("watches", items);
-            return Guard.Answer.of(n, items.size(), List.of());
+            return Guard.Answer.of(Views.page(items, page, page.more(all)), items.size(), shown);
         });
         ctx.json(out);
     }
@@ -133,7 +144,7 @@ final class CaseApi {
         if (hops < 0 || hops > 3) throw ProblemException.badRequest("hops must be a whole number from 0 to 3");
         String note = Calls.text(body, "note", false, 1000);
         AccessContext access = inCase(ctx, caseId);
-        long entity = new Relationships(ws).entity(ref);
+        long entity = DataApi.entityOrZero(ws, ref); // 0: the guard denies it as outside the case, telling nothing more
         Watch w = guard.run(access, Operation.WATCH_ADD, List.of(entity), List.of("case:" + caseId), note,
                 () -> Guard.Answer.of(ws.store().watches().add(caseId, entity, hops, access.actor(), note, Instant.now())));
         ctx.status(201).json(Views.JSON.createObjectNode().put("id", w.id()).put("entity", entity).put("hops", hops));
@@ -143,24 +154,52 @@ final class CaseApi {
         long caseId = Calls.pathId(ctx, "id");
         String statusText = Calls.optionalQuery(ctx, "status");
         AlertStatus status = statusText == null ? null : parse(AlertStatus.class, statusText);
-        int limit = Calls.intQuery(ctx, "limit", 100, 1, 500), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        Calls.Page page = Calls.page(ctx, 100, 500);
         AccessContext access = inCase(ctx, caseId);
         ObjectNode out = guard.run(access, Operation.ALERT_LIST, List.of(), List.of("case:" + caseId), null, () -> {
-            List<JsonNode> items = new java.util.ArrayList<>();
-            List<String> shown = new java.util.ArrayList<>();
-            for (Alert a : new Watching(ws).alerts(Long.toString(caseId), status, null, limit, offset)) {
+            List<JsonNode> items = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            Redactor redactor = new Redactor(access.user(), ws.store().sources());
+            List<Alert> found = new Watching(ws).alerts(Long.toString(caseId), status, null, page.limit() + 1, page.offset());
+            for (Alert a : found.subList(0, Math.min(found.size(), page.limit()))) {
+                boolean seen = a.trigger() == null || redactor.canSee(a.trigger());
                 ObjectNode x = Views.JSON.createObjectNode().put("id", a.id()).put("watch", a.watchId())
                         .put("entity", a.entityId()).put("touched_entity", a.touchedEntity()).put("kind", a.kind().name())
                         .put("distance", a.distance()).put("status", a.status().name()).put("at", a.createdAt().toString())
-                        .put("trigger", a.trigger() == null ? null : a.trigger().toString());
-                x.set("evidence", Views.parse(a.evidence()));
+                        .put("trigger", a.trigger() == null ? null : seen ? a.trigger().toString() : HIDDEN_RECORD);
+                x.set("evidence", alertEvidence(Views.parse(a.evidence()), seen, redactor));
                 items.add(x);
                 shown.add("entity:" + a.touchedEntity());
             }
-            return Guard.Answer.of(Views.page(items, limit, offset), items.size(), shown);
+            return Guard.Answer.of(Views.page(items, page, found.size() > page.limit()), items.size(), shown);
         });
         ctx.json(out);
     }
+
+    /**
+     * An alert's evidence as the user may see it: that new data touched the watch is always told, but a record the
+     * user is not cleared for is not named and its values are not shown, and identifiers are shortened without the
+     * permission to see them whole.
+     */
+    static JsonNode alertEvidence(JsonNode evidence, boolean triggerSeen, Redactor redactor) {
+        if (!(evidence instanceof ObjectNode n)) return evidence;
+        if (!triggerSeen) {
+            n.put("record", HIDDEN_RECORD);
+            for (JsonNode r : n.path("relations")) if (r instanceof ObjectNode o) o.putArray("evidence");
+            return n;
+        }
+        for (JsonNode r : n.path("relations")) {
+            if (!(r.path("evidence") instanceof ArrayNode list)) continue;
+            for (int i = 0; i < list.size(); i++) {
+                String e = list.get(i).asText();
+                if (e.startsWith(SHARED_IDENTIFIER)) list.set(i, SHARED_IDENTIFIER + redactor.identifier(e.substring(SHARED_IDENTIFIER.length())));
+            }
+        }
+        return n;
+    }
+
+    private static final String HIDDEN_RECORD = "(a record of a source you are not cleared for)";
+    private static final String SHARED_IDENTIFIER = io.relata.core.relate.RelationType.SHARED_IDENTIFIER + ": ";
 
     private void disposeAlert(Context ctx) {
         long caseId = Calls.pathId(ctx, "id"), alertId = Calls.pathId(ctx, "alert");

@@ -1,14 +1,18 @@
 package io.relata.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.relata.app.Curation;
+import io.relata.app.GraphJson;
 import io.relata.app.Leads;
+import io.relata.app.Relationships;
 import io.relata.app.Workspace;
 import io.relata.app.access.AccessContext;
 import io.relata.app.access.Guard;
 import io.relata.app.access.Operation;
+import io.relata.app.access.Redactor;
 import io.relata.core.model.RecordKey;
 import io.relata.core.relate.pattern.PatternCatalog;
 import io.relata.core.resolve.live.MatchDecision;
@@ -37,12 +41,12 @@ final class LeadApi {
     List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.get("/api/leads", "Leads for review, best score first", Operation.LEAD_LIST,
-                        List.of(optional("pattern", "only this pattern"), optional("status", "OPEN, REVIEWED, DISMISSED, ESCALATED or RETIRED"),
-                                optional("limit", "1-500, default 50"), optional("offset", "skip this many")), this::leads),
+                        CaseApi.withPaging(List.of(optional("pattern", "only this pattern"),
+                                optional("status", "OPEN, REVIEWED, DISMISSED, ESCALATED or RETIRED")), 50, 500), this::leads),
                 ApiRoute.post("/api/leads/{id}/disposition", "Record your view of a lead, with a note", Operation.LEAD_DISPOSE,
                         "{status: REVIEWED|DISMISSED|ESCALATED, note}", this::disposeLead),
                 ApiRoute.get("/api/review", "Possible matches waiting for a person", Operation.REVIEW_LIST,
-                        List.of(optional("limit", "1-500, default 50")), this::review),
+                        Calls.pageParams(50, 500), this::review),
                 ApiRoute.post("/api/review/decisions", "Decide whether two records are the same entity, with a reason",
                         Operation.REVIEW_DECIDE, "{first: SOURCE:ID, second: SOURCE:ID, same: true|false, reason}", this::decide));
     }
@@ -51,22 +55,28 @@ final class LeadApi {
         String pattern = Calls.optionalQuery(ctx, "pattern");
         String statusText = Calls.optionalQuery(ctx, "status");
         LeadStatus status = statusText == null ? null : CaseApi.parse(LeadStatus.class, statusText);
-        int limit = Calls.intQuery(ctx, "limit", 50, 1, 500), offset = Calls.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        Calls.Page page = Calls.page(ctx, 50, 500);
         AccessContext access = Calls.access(ctx);
         ObjectNode out = guard.run(access, Operation.LEAD_LIST, List.of(), List.of(), pattern, () -> {
             List<JsonNode> items = new ArrayList<>();
             List<String> shown = new ArrayList<>();
-            for (Lead l : new Leads(ws, PatternCatalog.defaults()).list(pattern, status, limit, offset)) {
+            // members as they are now and as the user may see them: the stored members name every record
+            GraphJson members = new GraphJson(new Relationships(ws), new Redactor(access.user(), ws.store().sources())::canSee);
+            List<Lead> found = new Leads(ws, PatternCatalog.defaults()).list(pattern, status, page.limit() + 1, page.offset());
+            for (Lead l : found.subList(0, Math.min(found.size(), page.limit()))) {
                 ObjectNode x = Views.JSON.createObjectNode().put("id", l.id()).put("pattern", l.pattern())
                         .put("score", l.score()).put("status", l.status().name()).put("note", l.note())
                         .put("disposed_by", l.disposedBy());
                 x.set("evidence", Views.parse(l.evidence()));
-                JsonNode members = Views.parse(l.members());
-                x.set("members", members);
-                for (JsonNode m : members) shown.add("entity:" + m.path("entity").asLong());
+                ArrayNode list = x.putArray("members");
+                for (JsonNode m : Views.parse(l.members())) {
+                    long entity = m.path("entity").asLong();
+                    list.add(members.entity(entity));
+                    shown.add("entity:" + entity);
+                }
                 items.add(x);
             }
-            return Guard.Answer.of(Views.page(items, limit, offset), items.size(), shown);
+            return Guard.Answer.of(Views.page(items, page, found.size() > page.limit()), items.size(), shown);
         });
         ctx.json(out);
     }
@@ -85,18 +95,22 @@ final class LeadApi {
     }
 
     private void review(Context ctx) {
-        int limit = Calls.intQuery(ctx, "limit", 50, 1, 500);
+        Calls.Page page = Calls.page(ctx, 50, 500);
         AccessContext access = Calls.access(ctx);
         ObjectNode out = guard.run(access, Operation.REVIEW_LIST, List.of(), List.of(), null, () -> {
             List<JsonNode> items = new ArrayList<>();
             List<String> shown = new ArrayList<>();
-            for (ReviewItem r : ws.store().reviewItems("OPEN", limit)) {
+            Redactor redactor = new Redactor(access.user(), ws.store().sources());
+            List<ReviewItem> found = ws.store().reviewItems("OPEN", page.limit() + 1, page.offset());
+            for (ReviewItem r : found.subList(0, Math.min(found.size(), page.limit()))) {
+                // a pair with a record the user may not see is someone else's to decide
+                if (!redactor.canSee(r.first()) || !redactor.canSee(r.second())) continue;
                 items.add(Views.JSON.createObjectNode().put("id", r.id()).put("first", r.first().toString())
                         .put("second", r.second().toString()).put("weight", r.weight()).put("match_key", r.matchKey()));
                 shown.add("record:" + r.first());
                 shown.add("record:" + r.second());
             }
-            return Guard.Answer.of(Views.page(items, limit, 0), items.size(), shown);
+            return Guard.Answer.of(Views.page(items, page, found.size() > page.limit()), items.size(), shown);
         });
         ctx.json(out);
     }
@@ -111,6 +125,10 @@ final class LeadApi {
         if (first.equals(second)) throw ProblemException.badRequest("a decision needs two different records");
         AccessContext access = Calls.access(ctx);
         guard.run(access, Operation.REVIEW_DECIDE, List.of(), List.of("record:" + first, "record:" + second), reason, () -> {
+            Redactor redactor = new Redactor(access.user(), ws.store().sources());
+            for (RecordKey k : List.of(first, second)) {
+                if (!redactor.canSee(k)) throw new io.relata.app.NotFoundException("no record " + k);
+            }
             new Curation(ws).decide(new MatchDecision(first, second, same.asBoolean(), reason, access.actor(), Instant.now()));
             return Guard.Answer.of(null);
         });

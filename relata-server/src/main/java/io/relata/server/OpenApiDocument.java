@@ -18,7 +18,9 @@ final class OpenApiDocument {
         ObjectNode doc = Views.JSON.createObjectNode().put("openapi", "3.0.3");
         doc.putObject("info").put("title", "Relata API").put("version", "1")
                 .put("description", "Every query for personal data names its case (X-Relata-Case) and purpose "
-                        + "(X-Relata-Purpose) and is audited. Errors are application/problem+json.");
+                        + "(X-Relata-Purpose) and is audited. Errors are application/problem+json. Every list takes "
+                        + "limit and offset and answers {items, limit, offset, next_offset}, next_offset null on the "
+                        + "last page.");
         ObjectNode components = doc.putObject("components");
         ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", Calls.SESSION_COOKIE);
@@ -51,7 +53,8 @@ final class OpenApiDocument {
             }
             if (r.body() != null) {
                 op.putObject("requestBody").put("required", true).put("description", r.body())
-                        .putObject("content").putObject("application/json").putObject("schema").put("type", "object");
+                        .putObject("content").putObject(r.bodyType()).putObject("schema")
+                        .put("type", r.bodyType().equals(ApiRoute.JSON) ? "object" : "string");
             }
             if (r.signedIn()) {
                 ArrayNode security = op.putArray("security");
@@ -60,7 +63,7 @@ final class OpenApiDocument {
             }
             ObjectNode responses = op.putObject("responses");
             responses.putObject("200").put("description", "the answer (201 for a creation, 204 for a change with no body)");
-            for (String code : new String[] {"400", "401", "403", "404", "413", "415", "503"}) {
+            for (String code : new String[] {"400", "401", "403", "404", "409", "413", "415", "429", "503"}) {
                 responses.putObject(code).put("description", "a problem").putObject("content")
                         .putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
             }

@@ -21,7 +21,9 @@ import io.relata.app.access.AuthenticationException;
 import io.relata.app.access.Guard;
 import io.relata.app.audit.AuditTrail;
 import io.relata.app.audit.AuditUnavailableException;
+import io.relata.store.StoreConflictException;
 import io.relata.store.StoreException;
+import io.relata.store.StoreNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Relata over HTTP: a JSON API whose every route is a thin handler (read the request strictly, run a use case
@@ -41,12 +42,14 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class RelataServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelataServer.class);
     private static final String STARTED = "relata.started";
+    private static final String ROUTE = "relata.route";
 
     private final ServerConfig config;
     private final Workspace ws;
     private final AuditTrail audit;
     private final Accounts accounts;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final RequestLock lock = new RequestLock();
+    private final Loads loads;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<ApiRoute> routes = new ArrayList<>();
     private Javalin app;
@@ -58,12 +61,14 @@ public final class RelataServer implements AutoCloseable {
         this.accounts = new Accounts(ws.store(), audit::append, clock);
         Guard guard = new Guard(new AccessPolicy(ws.store(), clock), audit, clock);
         Calls calls = new Calls(accounts, config.maxJsonBytes());
+        this.loads = new Loads(ws, lock, guard::record, config.uploads(), config.maxUploadBytes(), clock);
         routes.addAll(new SessionApi(accounts, calls, config).routes());
         routes.addAll(new DataApi(ws, guard, calls).routes());
         routes.addAll(new GraphApi(ws, guard).routes());
         routes.addAll(new CaseApi(ws, guard, calls).routes());
         routes.addAll(new LeadApi(ws, guard, calls).routes());
         routes.addAll(new AdminApi(ws, accounts, guard, calls).routes());
+        routes.addAll(new LoadApi(loads, guard, lock).routes());
         routes.addAll(new AuditApi(audit, guard).routes());
         routes.add(new ApiRoute(HandlerType.GET, "/health", "Liveness: the process answers", null, List.of(), null, false,
                 ctx -> ctx.json(Views.JSON.createObjectNode().put("status", "UP"))));
@@ -79,6 +84,11 @@ public final class RelataServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
     }
 
+    /** Runs {@code work} while no request or load batch uses the store: for tests in this package, between requests. */
+    <T> T locked(java.util.function.Supplier<T> work) {
+        return lock.call(work);
+    }
+
     public List<ApiRoute> routes() {
         return List.copyOf(routes);
     }
@@ -86,18 +96,29 @@ public final class RelataServer implements AutoCloseable {
     /** Starts listening; returns the port (useful with port 0). */
     public int start() {
         ws.graph(); // rebuild the engines before the first request, not during it
+        loads.open();
         app = Javalin.create(config -> {
             config.jetty.host = this.config.host();
             config.jetty.port = this.config.port();
             config.http.maxRequestSize = this.config.maxUploadBytes();
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.before(this::begin);
-            for (ApiRoute r : routes) config.routes.addEndpoint(new io.javalin.router.Endpoint(r.method(), r.path(), serialized(r.handler()), java.util.Set.of()));
+            for (ApiRoute r : routes) {
+                Handler run = r.serialized() ? lock.serialized(r.handler()) : r.handler();
+                Handler h = ctx -> {
+                    ctx.attribute(ROUTE, r.path()); // the template, for logs and metrics: never the path with its ids
+                    run.handle(ctx);
+                };
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(r.method(), r.path(), h, java.util.Set.of()));
+            }
             config.routes.after(this::end);
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
             config.routes.exception(AccessDeniedException.class, (e, ctx) -> denied(ctx, e));
             config.routes.exception(AuthenticationException.class, (e, ctx) -> problem(ctx, 401, "Unauthorized", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not found", e.getMessage()));
+            config.routes.exception(StoreNotFoundException.class, (e, ctx) -> problem(ctx, 404, "Not found", e.getMessage()));
+            config.routes.exception(StoreConflictException.class, (e, ctx) -> problem(ctx, 409, "Conflict", e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
             config.routes.exception(AuditUnavailableException.class, (e, ctx) -> {
                 LOG.error("audit trail unavailable: request refused", e);
@@ -122,35 +143,18 @@ public final class RelataServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Every handler runs alone: the workspace and its store are not shared between threads. */
-    private Handler serialized(Handler h) {
-        return ctx -> {
-            lock.lockInterruptibly();
-            try {
-                h.handle(ctx);
-            } finally {
-                lock.unlock();
-            }
-        };
-    }
-
     private void begin(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
-        lock.lock();
-        try {
-            new Calls(accounts, config.maxJsonBytes()).authenticate(ctx);
-        } finally {
-            lock.unlock();
-        }
+        lock.run(() -> new Calls(accounts, config.maxJsonBytes()).authenticate(ctx));
     }
 
     private void end(Context ctx) {
         Long started = ctx.attribute(STARTED);
         if (started == null) return;
         long nanos = System.nanoTime() - started;
-        String route = ctx.endpoint() != null ? ctx.endpoint().path : "unmatched";
+        String route = ctx.attribute(ROUTE) != null ? ctx.attribute(ROUTE) : "unmatched";
         Timer.builder("relata_http_requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record(nanos, TimeUnit.NANOSECONDS);
         var user = Calls.user(ctx);
@@ -190,5 +194,6 @@ public final class RelataServer implements AutoCloseable {
     @Override
     public void close() {
         if (app != null) app.stop();
+        loads.close();
     }
 }

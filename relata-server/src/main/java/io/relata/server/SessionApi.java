@@ -8,6 +8,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.relata.app.access.Accounts;
+import io.relata.app.access.ApiToken;
 import io.relata.app.access.IssuedApiToken;
 import io.relata.app.access.Session;
 import io.relata.app.access.User;
@@ -25,6 +26,7 @@ import java.util.List;
  * failures and lockouts are audited by the accounts themselves.
  */
 final class SessionApi {
+    static final String PATH = "/api/session";
     private final Accounts accounts;
     private final Calls calls;
     private final ServerConfig config;
@@ -37,13 +39,16 @@ final class SessionApi {
 
     List<ApiRoute> routes() {
         return List.of(
-                new ApiRoute(HandlerType.POST, "/api/session", "Sign in with a user name and password; sets the session cookie",
+                new ApiRoute(HandlerType.POST, PATH, "Sign in with a user name and password; sets the session cookie",
                         null, List.of(), "{username, password}", false, this::signIn),
-                new ApiRoute(HandlerType.DELETE, "/api/session", "Sign out", null, List.of(), null, true, this::signOut),
+                new ApiRoute(HandlerType.DELETE, PATH, "Sign out", null, List.of(), null, true, this::signOut),
                 ApiRoute.get("/api/me", "Who is signed in: roles, permissions, clearances, privacy training", null, List.of(),
                         this::me),
                 ApiRoute.post("/api/tokens", "Issue an API token for the signed-in user (shown once)", null,
-                        "{name, expires: YYYY-MM-DD (optional)}", this::token));
+                        "{name, expires: YYYY-MM-DD (optional)}", this::token),
+                ApiRoute.get("/api/tokens", "Your API tokens (never the tokens themselves), revoked and expired ones too",
+                        null, Calls.pageParams(100, 500), this::tokens),
+                ApiRoute.delete("/api/tokens/{id}", "Revoke one of your API tokens for good", null, this::revoke));
     }
 
     private void signIn(Context ctx) {
@@ -102,6 +107,34 @@ final class SessionApi {
         n.put("training_valid", u.trainingValidOn(today));
         if (u.trainingValidUntil() != null) n.put("training_valid_until", u.trainingValidUntil().toString());
         return n;
+    }
+
+    private void tokens(Context ctx) {
+        User user = Calls.signedIn(ctx);
+        Calls.Page page = Calls.page(ctx, 100, 500);
+        List<ApiToken> all = accounts.tokens(user.username());
+        List<JsonNode> items = new java.util.ArrayList<>();
+        Instant now = Instant.now();
+        for (ApiToken t : page.of(all)) {
+            ObjectNode n = Views.JSON.createObjectNode().put("id", t.id()).put("name", t.name())
+                    .put("created_at", t.createdAt().toString()).put("active", t.activeAt(now));
+            n.put("expires_at", t.expiresAt() == null ? null : t.expiresAt().toString());
+            n.put("revoked_at", t.revokedAt() == null ? null : t.revokedAt().toString());
+            n.put("last_used_at", t.lastUsedAt() == null ? null : t.lastUsedAt().toString());
+            items.add(n);
+        }
+        ctx.json(Views.page(items, page, page.more(all)));
+    }
+
+    /** Only one's own: a token of someone else's is as unknown as one that does not exist. */
+    private void revoke(Context ctx) {
+        User user = Calls.signedIn(ctx);
+        long id = Calls.pathId(ctx, "id");
+        if (accounts.tokens(user.username()).stream().noneMatch(t -> t.id() == id)) {
+            throw ProblemException.notFound("you have no API token " + id);
+        }
+        accounts.revokeToken(id, user.username());
+        ctx.status(204);
     }
 
     private void token(Context ctx) {

@@ -20,12 +20,17 @@ final class Views {
 
     private Views() {}
 
-    static ObjectNode page(List<? extends JsonNode> items, int limit, int offset) {
+    /**
+     * One page of a list, the same shape for every list: {@code items}, the {@code limit} and {@code offset} asked
+     * for, and {@code next_offset}, the next page's offset, or null when there is no more.
+     */
+    static ObjectNode page(List<? extends JsonNode> items, Calls.Page page, boolean more) {
         ObjectNode n = JSON.createObjectNode();
         ArrayNode a = n.putArray("items");
         items.forEach(a::add);
-        n.put("limit", limit).put("offset", offset);
-        if (items.size() == limit) n.put("next_offset", offset + limit);
+        n.put("limit", page.limit()).put("offset", page.offset());
+        if (more) n.put("next_offset", (long) page.offset() + page.limit());
+        else n.putNull("next_offset");
         return n;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relata.app.Ingest;
 import io.relata.app.Workspace;
 import io.relata.app.access.Accounts;
+import io.relata.app.access.Permission;
 import io.relata.app.access.Role;
 import io.relata.app.audit.AuditKey;
 import io.relata.app.audit.AuditTrail;
@@ -45,14 +46,33 @@ final class TestServer implements AutoCloseable {
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     final String base;
     final long caseId;
-    /** An entity in the case (Anna), and one that is not (Boris, who shares her phone). */
+    /** The access label of source H, which no test user is cleared for. */
+    static final String HIDDEN_LABEL = "SECRET";
+    /**
+     * An entity in the case (Anna: S:A, and H:A from a source no user is cleared for, which calls her Anya and gives
+     * an e-mail), and one that is not (Boris, who shares her phone).
+     */
     final long subject, stranger;
 
+    /** Who may export: the supervisor; the analyst has no permission at all. */
+    final Map<Role, Set<Permission>> permissions = new EnumMap<>(Role.class);
+    final Path uploads;
+    /** A lead and an alert of the case, for routes that dispose of one (none by default). */
+    long leadId = 999_999, alertId = 999_999;
+
     TestServer(Path dir) throws IOException {
+        this(dir, ServerConfig.defaults());
+    }
+
+    TestServer(Path dir, ServerConfig config) throws IOException {
         ws = Workspace.open(dir.resolve("store").toString());
+        ws.store().putSource(new io.relata.store.SourceInfo("H", "Hidden", null, null, null, null, HIDDEN_LABEL));
         Path data = Files.write(dir.resolve("pop.jsonl"), List.of(
                 person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 344-0101\"],"
                         + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]"),
+                person("A", "Anya", "Kowalski", "1980-01-01", "\"emails\":[\"anya.secret@example.org\"],"
+                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]")
+                        .replace("\"source\":\"S\"", "\"source\":\"H\""),
                 person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-344-0101\"]"),
                 person("C", "Carla", "Mendes", "1990-03-03", "\"phones\":[\"312-649-0199\"]")), StandardCharsets.UTF_8);
         new Ingest(ws, 100).run(List.of(data), null, new Ingest.Listener() {
@@ -73,14 +93,18 @@ final class TestServer implements AutoCloseable {
             if (role != Role.PARTNER) accounts.recordTraining(name, LocalDate.now(), "setup");
             tokens.put(role, accounts.createApiToken(accounts.user(name).orElseThrow(), "test", null, "setup").secret());
         }
+        for (Role role : Role.values()) permissions.put(role, Set.of());
         accounts.setPermissions("analyst", Set.of(), "setup");
+        accounts.setPermissions("supervisor", Set.of(Permission.EXPORT), "setup");
+        permissions.put(Role.SUPERVISOR, Set.of(Permission.EXPORT));
         CaseFile c = ws.store().cases().create("Harbor", "test case", "analyst", Instant.now());
         caseId = c.id();
         ws.store().cases().addMember(caseId, "supervisor", CaseRole.MEMBER);
         subject = ws.graph().entityOf(new RecordKey("S", "A"));
         stranger = ws.graph().entityOf(new RecordKey("S", "B"));
         ws.store().cases().addSubjects(caseId, List.of(new RecordKey("S", "A")), "analyst", "the case's subject", Instant.now());
-        server = new RelataServer(ServerConfig.defaults().withPort(0), ws, audit, Clock.systemUTC());
+        uploads = dir.resolve("uploads");
+        server = new RelataServer(config.withPort(0).withUploadDir(uploads), ws, audit, Clock.systemUTC());
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -106,12 +130,83 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code target} (path and query) as it is, byte for byte, over a plain socket: what an HTTP client library
+     * would refuse to send (a malformed escape, a raw control character). Answers the status and content type only.
+     */
+    Response raw(Role role, String target) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + (role == null ? "" : "Authorization: Bearer " + tokens.get(role) + "\r\n")
+                    + "X-Relata-Case: " + caseId + "\r\nX-Relata-Purpose: investigation 42\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String type = "";
+            for (String line : answer.split("\r\n")) {
+                if (line.isEmpty()) break;
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) type = line.substring(13).strip();
+            }
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return new Response(status, bodyAt < 0 ? "" : answer.substring(bodyAt + 4), type);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Response get(Role role, String path) {
         return send(as(role, path).GET().build());
     }
 
     Response post(Role role, String path, String json) {
         return send(as(role, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Whether the user of {@code role} (null: nobody) may call the route, as the operation's roles and permission say. */
+    boolean mayCall(ApiRoute r, Role role) {
+        if (!r.signedIn()) return true;
+        if (role == null) return false;
+        if (r.operation() == null) return true;
+        return r.operation().roles().contains(role)
+                && (r.operation().permission() == null || permissions.get(role).contains(r.operation().permission()));
+    }
+
+    /** Uploads an extract as the administrator. */
+    Response upload(String source, String filename, String body) {
+        return send(as(Role.ADMIN, "/api/loads?source=" + source + "&filename=" + java.net.URLEncoder.encode(filename,
+                StandardCharsets.UTF_8)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Waits for a load to end (DONE or FAILED) and answers its status. */
+    JsonNode awaitLoad(String id) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < until) {
+            Response r = get(Role.ADMIN, "/api/loads/" + id);
+            if (r.status() != 200) throw new AssertionError(r.toString());
+            JsonNode n = r.json();
+            String state = n.path("state").asText();
+            if (state.equals("DONE") || state.equals("FAILED")) return n;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("load " + id + " did not end within a minute");
+    }
+
+    /** The audit trail's last seq. */
+    long auditHead() {
+        return server.locked(() -> ws.store().audit().last().map(io.relata.store.AuditEntry::seq).orElse(0L));
+    }
+
+    /** The entries appended after {@code seq}. */
+    List<io.relata.store.AuditEntry> auditAfter(long seq) {
+        return server.locked(() -> ws.store().audit().entriesAfter(seq, 1000));
     }
 
     record Response(int status, String body, String contentType) {
@@ -131,7 +226,7 @@ final class TestServer implements AutoCloseable {
 
     List<String> actions(String object) {
         List<String> out = new ArrayList<>();
-        audit.whoLookedAt(object, Instant.EPOCH, Instant.now().plusSeconds(5), 1000, 0)
+        server.locked(() -> audit.whoLookedAt(object, Instant.EPOCH, Instant.now().plusSeconds(5), 1000, 0))
                 .forEach(e -> out.add(e.actor() + " " + e.action() + " " + e.outcome() + " " + e.resultCount()));
         return out;
     }

@@ -66,7 +66,7 @@ public final class AlertStore {
                 return ps.executeUpdate();
             }
         });
-        if (n == 0) throw new StoreException("no alert " + id);
+        if (n == 0) throw new StoreNotFoundException("no alert " + id);
     }
 
     /** Binds {@link #INSERT} for a batch. */

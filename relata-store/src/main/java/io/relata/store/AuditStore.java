@@ -157,8 +157,8 @@ public final class AuditStore {
             }
         });
         if (n == 0) {
-            AuditAlert a = alert(id).orElseThrow(() -> new StoreException("no audit alert " + id));
-            throw new StoreException("audit alert " + id + " was already reviewed by " + a.reviewedBy() + " at "
+            AuditAlert a = alert(id).orElseThrow(() -> new StoreNotFoundException("no audit alert " + id));
+            throw new StoreConflictException("audit alert " + id + " was already reviewed by " + a.reviewedBy() + " at "
                     + a.reviewedAt());
         }
     }

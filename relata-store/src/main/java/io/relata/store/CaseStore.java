@@ -34,7 +34,7 @@ public final class CaseStore {
         Instant when = Jdbc.micros(at == null ? Instant.now() : at);
         long id = store.write("case '" + name + "'", () -> {
             if (!query("WHERE name = ?", ps -> ps.setString(1, name)).isEmpty()) {
-                throw new StoreException("a case named '" + name + "' already exists");
+                throw new StoreConflictException("a case named '" + name + "' already exists");
             }
             long created = Jdbc.insertReturningId(store.connection(), "INSERT INTO case_file (name, description, "
                     + "created_by, created_at, status, legal_hold) VALUES (?, ?, ?, ?, 'OPEN', FALSE)", ps -> {
@@ -157,7 +157,7 @@ public final class CaseStore {
         try (PreparedStatement ps = store.connection().prepareStatement("SELECT 1 FROM case_file WHERE id = ?")) {
             ps.setLong(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new StoreException("no case " + caseId);
+                if (!rs.next()) throw new StoreNotFoundException("no case " + caseId);
             }
         }
     }

@@ -116,7 +116,7 @@ public final class LeadStore {
                 return ps.executeUpdate();
             }
         });
-        if (n == 0) throw new StoreException("no lead " + id);
+        if (n == 0) throw new StoreNotFoundException("no lead " + id);
     }
 
     private static Lead lead(ResultSet rs) throws SQLException {

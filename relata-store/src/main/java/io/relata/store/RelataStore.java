@@ -271,7 +271,7 @@ public final class RelataStore implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        if (n == 0) throw new StoreException("no review item " + id);
+        if (n == 0) throw new StoreNotFoundException("no review item " + id);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -535,6 +535,11 @@ public final class RelataStore implements AutoCloseable {
 
     /** Review items with the given status (null for any), oldest first, at most {@code limit}. */
     public List<ReviewItem> reviewItems(String status, int limit) {
+        return reviewItems(status, limit, 0);
+    }
+
+    /** Review items with the given status (null for any), oldest first: at most {@code limit}, after skipping {@code offset}. */
+    public List<ReviewItem> reviewItems(String status, int limit, long offset) {
         if (status != null && !REVIEW_STATUSES.contains(status)) {
             throw new StoreException("a review status is one of " + String.join(", ", REVIEW_STATUSES) + ", not " + status);
         }
@@ -543,10 +548,11 @@ public final class RelataStore implements AutoCloseable {
             List<ReviewItem> out = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT id, first_source, first_id, second_source, "
                     + "second_id, weight, match_key, status, created_at, decided_by, decided_at FROM review_item"
-                    + where + " ORDER BY id LIMIT ?")) {
+                    + where + " ORDER BY id LIMIT ? OFFSET ?")) {
                 int i = 1;
                 if (status != null) ps.setString(i++, status);
-                ps.setInt(i, Math.max(0, limit));
+                ps.setInt(i++, Math.max(0, limit));
+                ps.setLong(i, Math.max(0, offset));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ReviewItem(rs.getLong(1), Jdbc.getKey(rs, 2), Jdbc.getKey(rs, 4), rs.getDouble(6),

@@ -153,7 +153,7 @@ public final class TokenStore {
             try (PreparedStatement ps = store.connection().prepareStatement("SELECT 1 FROM api_token WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new StoreException("no API token " + id);
+                    if (!rs.next()) throw new StoreNotFoundException("no API token " + id);
                 }
             }
             return false;
@@ -175,7 +175,7 @@ public final class TokenStore {
         try (PreparedStatement ps = store.connection().prepareStatement("SELECT 1 FROM app_user WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new StoreException("no user '" + username + "'");
+                if (!rs.next()) throw new StoreNotFoundException("no user '" + username + "'");
             }
         }
     }

@@ -65,7 +65,7 @@ public final class UserStore {
         checkLabels(roles, "a role of user '" + username + "'");
         Instant when = Jdbc.micros(at == null ? Instant.now() : at);
         store.write("user '" + username + "'", () -> {
-            if (exists(username)) throw new StoreException("a user named '" + username + "' already exists");
+            if (exists(username)) throw new StoreConflictException("a user named '" + username + "' already exists");
             try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO app_user (username, "
                     + "display_name, password_hash, organization, failed_logins, disabled, created_at) "
                     + "VALUES (?, ?, ?, ?, 0, FALSE, ?)")) {
@@ -125,7 +125,7 @@ public final class UserStore {
     /** Disables the account and ends its browser sessions, in one transaction. The row stays. */
     public void disable(String username) {
         store.write("user '" + username + "'", () -> {
-            if (updateRow(username, "disabled = TRUE", ps -> {}) == 0) throw new StoreException("no user '" + username + "'");
+            if (updateRow(username, "disabled = TRUE", ps -> {}) == 0) throw new StoreNotFoundException("no user '" + username + "'");
             try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM web_session WHERE username = ?")) {
                 ps.setString(1, username);
                 ps.executeUpdate();
@@ -138,7 +138,7 @@ public final class UserStore {
     public int recordFailedLogin(String username) {
         return store.write("the failed sign-ins of user '" + username + "'", () -> {
             if (updateRow(username, "failed_logins = failed_logins + 1", ps -> {}) == 0) {
-                throw new StoreException("no user '" + username + "'");
+                throw new StoreNotFoundException("no user '" + username + "'");
             }
             try (PreparedStatement ps = store.connection().prepareStatement(
                     "SELECT failed_logins FROM app_user WHERE username = ?")) {
@@ -166,7 +166,7 @@ public final class UserStore {
 
     private void update(String username, String set, Jdbc.Binder binder) {
         int n = store.write("user '" + username + "'", () -> updateRow(username, set, binder));
-        if (n == 0) throw new StoreException("no user '" + username + "'");
+        if (n == 0) throw new StoreNotFoundException("no user '" + username + "'");
     }
 
     /** Inside a write: the binder sets the SET's parameters, the user name comes after them. */
@@ -182,7 +182,7 @@ public final class UserStore {
     private void replaceGrants(Grant grant, String username, Set<String> values) {
         checkLabels(values, "a " + grant.what + " of user '" + username + "'");
         store.write("the " + grant.what + "s of user '" + username + "'", () -> {
-            if (!exists(username)) throw new StoreException("no user '" + username + "'");
+            if (!exists(username)) throw new StoreNotFoundException("no user '" + username + "'");
             try (PreparedStatement ps = store.connection().prepareStatement(
                     "DELETE FROM " + grant.table + " WHERE username = ?")) {
                 ps.setString(1, username);

@@ -31,7 +31,7 @@ public final class WatchStore {
         Instant when = Jdbc.micros(at == null ? Instant.now() : at);
         long id = store.write("a watch on entity " + entityId, () -> {
             store.cases().requireCase(caseId);
-            if (!store.knownEntities.contains(entityId)) throw new StoreException("no entity " + entityId);
+            if (!store.knownEntities.contains(entityId)) throw new StoreNotFoundException("no entity " + entityId);
             return Jdbc.insertReturningId(store.connection(), "INSERT INTO watch (case_id, entity_id, hops, created_by, "
                     + "created_at, note, active) VALUES (?, ?, ?, ?, ?, ?, TRUE)", ps -> {
                         ps.setLong(1, caseId);
@@ -68,7 +68,7 @@ public final class WatchStore {
                 return ps.executeUpdate();
             }
         });
-        if (n == 0) throw new StoreException("no watch " + id);
+        if (n == 0) throw new StoreNotFoundException("no watch " + id);
     }
 
     private List<Watch> query(String tail, Jdbc.Binder binder) throws SQLException {

@@ -293,6 +293,8 @@ abstract class StoreContractTest {
         assertThat(first.decidedBy()).isNull();
         assertThat(store.counts().openReviews()).isEqualTo(2);
         assertThat(store.reviewItems("OPEN", 1)).hasSize(1);
+        assertThat(store.reviewItems("OPEN", 10, 1)).extracting(ReviewItem::id).containsExactly(open.get(1).id());
+        assertThat(store.reviewItems("OPEN", 10, 2)).isEmpty();
 
         store.disposeReview(first.id(), "DISMISSED", "ana", T3);
         try (StoreBatch b = store.begin()) { // a dismissed pair found again stays dismissed
@@ -307,7 +309,7 @@ abstract class StoreContractTest {
         assertThat(store.counts().openReviews()).isEqualTo(1);
 
         assertThatThrownBy(() -> store.disposeReview(999_999, "SAME", "ana", T3))
-                .isInstanceOf(StoreException.class).hasMessage("no review item 999999");
+                .isInstanceOf(StoreNotFoundException.class).hasMessage("no review item 999999");
         assertThatThrownBy(() -> store.disposeReview(first.id(), "MAYBE", "ana", T3))
                 .isInstanceOf(StoreException.class).hasMessageContaining("SAME, DIFFERENT or DISMISSED");
         assertThatThrownBy(() -> store.reviewItems("LATER", 1)).isInstanceOf(StoreException.class);
@@ -574,7 +576,7 @@ abstract class StoreContractTest {
         assertThatThrownBy(() -> store.leads().dispose(lead.id(), LeadStatus.REVIEWED, null, " ", T3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("analyst");
         assertThatThrownBy(() -> store.leads().dispose(999_999, LeadStatus.REVIEWED, null, "ana", T3))
-                .isInstanceOf(StoreException.class).hasMessage("no lead 999999");
+                .isInstanceOf(StoreNotFoundException.class).hasMessage("no lead 999999");
         assertThat(store.leads().find("shared-address", "elsewhere")).isEmpty();
         assertThat(store.leads().get(999_999)).isEmpty();
     }
@@ -699,7 +701,7 @@ abstract class StoreContractTest {
         assertThat(store.cases().members(falcon.id())).containsExactly(new CaseMember(falcon.id(), "ana", CaseRole.OWNER));
 
         assertThatThrownBy(() -> store.cases().create("Operation Falcon", null, "bo", T2))
-                .isInstanceOf(StoreException.class).hasMessage("a case named 'Operation Falcon' already exists");
+                .isInstanceOf(StoreConflictException.class).hasMessage("a case named 'Operation Falcon' already exists");
         CaseFile heron = store.cases().create("Operation Heron", null, "bo", T2);
         assertThat(store.cases().list()).containsExactly(falcon, heron);
 
@@ -711,7 +713,7 @@ abstract class StoreContractTest {
         assertThat(store.cases().members(heron.id())).extracting(CaseMember::username).containsExactly("bo");
 
         assertThatThrownBy(() -> store.cases().addMember(999_999, "cy", CaseRole.MEMBER))
-                .isInstanceOf(StoreException.class).hasMessage("no case 999999");
+                .isInstanceOf(StoreNotFoundException.class).hasMessage("no case 999999");
         assertThatThrownBy(() -> store.cases().create(" ", null, "ana", T1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("name is required");
         assertThatThrownBy(() -> store.cases().create("x".repeat(201), null, "ana", T1))
@@ -889,7 +891,7 @@ abstract class StoreContractTest {
         assertThat(ana.roles()).containsExactly("ADMIN", "ANALYST");
         assertThat(ana.toString()).contains("ana", "ADMIN").doesNotContain(HASH).doesNotContain("argon2");
         assertThatThrownBy(() -> store.users().create("ana", "Other", HASH, null, Set.of(), T3))
-                .isInstanceOf(StoreException.class).hasMessage("a user named 'ana' already exists");
+                .isInstanceOf(StoreConflictException.class).hasMessage("a user named 'ana' already exists");
 
         StoredUser partner = store.users().create("bo.k", "Bo", HASH, "Harbor Police", Set.of("PARTNER"), T3);
         store.users().create("Cy", "Cy", HASH, null, Set.of(), T3);

@@ -38,6 +38,10 @@ public final class AccessPolicy {
             throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, "your roles " + user.roles()
                     + " do not allow " + op.action() + " (it needs one of " + op.roles() + ")");
         }
+        if (op.permission() != null && !user.hasPermission(op.permission())) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, op.action() + " needs the "
+                    + op.permission() + " permission, which an administrator grants; you do not have it");
+        }
         if (!op.personal()) return;
         LocalDate today = LocalDate.now(clock);
         if (!user.trainingValidOn(today)) {

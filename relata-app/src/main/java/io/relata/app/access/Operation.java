@@ -12,12 +12,16 @@ import static io.relata.app.access.Role.SUPERVISOR;
 /**
  * Everything a user can ask of Relata, with who may ask it: the one table the access policy reads. An operation on
  * personal data needs a case and a declared purpose, and current privacy training; one on a single entity also
- * needs that entity to be a subject of the case (need-to-know). The action name is what the audit trail records.
+ * needs that entity to be a subject of the case (need-to-know). Some also need a {@link Permission} beyond the role
+ * (an export needs {@link Permission#EXPORT}). The action name is what the audit trail records.
  */
 public enum Operation {
     SEARCH("entity.search", Kind.PERSONAL, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
     ENTITY_READ("entity.read", Kind.SUBJECT, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
     ENTITY_WHY("entity.why", Kind.SUBJECT, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
+    ENTITY_HOW("entity.how", Kind.SUBJECT, false, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
+    /** Taking entities' profiles out of Relata: with a written justification, which the audit trail keeps. */
+    EXPORT("entity.export", Kind.SUBJECT, false, Permission.EXPORT, ANALYST, SUPERVISOR, PRIVACY_OFFICER),
     NETWORK("graph.network", Kind.SUBJECT, false, ANALYST, SUPERVISOR),
     PATH("graph.path", Kind.SUBJECT, false, ANALYST, SUPERVISOR),
     COMMON("graph.common", Kind.SUBJECT, false, ANALYST, SUPERVISOR),
@@ -59,12 +63,23 @@ public enum Operation {
     private final Kind kind;
     private final boolean changes;
     private final Set<Role> roles;
+    private final Permission permission;
 
     Operation(String action, Kind kind, boolean changes, Role first, Role... more) {
+        this(action, kind, changes, null, first, more);
+    }
+
+    Operation(String action, Kind kind, boolean changes, Permission permission, Role first, Role... more) {
         this.action = action;
         this.kind = kind;
         this.changes = changes;
+        this.permission = permission;
         this.roles = EnumSet.of(first, more);
+    }
+
+    /** The permission the user needs besides one of the roles; null when a role is enough. */
+    public Permission permission() {
+        return permission;
     }
 
     /** Whether it changes something (audited before it runs, so that no change goes unaudited). */

@@ -7,6 +7,7 @@ import io.relata.app.EntityProfile;
 import io.relata.core.model.RecordKey;
 import io.relata.core.relate.Evidence;
 import io.relata.core.relate.Relation;
+import io.relata.store.EntityEvent;
 import io.relata.store.SourceInfo;
 import io.relata.store.StoredRecord;
 
@@ -26,6 +27,7 @@ import java.util.TreeSet;
  * cleared for are left out, with every value and relation that only they give; biometrics need
  * {@link Permission#VIEW_BIOMETRICS}; identifier numbers are shortened to their first and last two characters
  * without {@link Permission#VIEW_FULL_IDENTIFIERS}. Every user is cleared for {@link SourceInfo#DEFAULT_ACCESS_LABEL}.
+ * A profile's history keeps every step, but a step a hidden record caused does not name it.
  */
 public final class Redactor {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,8 +65,15 @@ public final class Redactor {
         values.forEach((field, byValue) -> {
             if (byValue.size() > 1) conflicting.add(field);
         });
+        // the history stays whole (that the entity changed is no secret), but a step caused by a record the user may
+        // not see does not name it
+        List<EntityEvent> history = new ArrayList<>(p.history().size());
+        for (EntityEvent e : p.history()) {
+            history.add(e.trigger() == null || canSee(e.trigger()) ? e
+                    : new EntityEvent(e.entityId(), e.at(), e.kind(), null, e.otherEntity(), e.matchKey()));
+        }
         return new EntityProfile(p.id(), records.size(), p.createdAt(), p.updatedAt(), p.retiredAt(), records, values,
-                conflicting, p.history());
+                conflicting, history);
     }
 
     /** The relation with only the evidence the user may see (null when none is left), identifiers shortened. */

@@ -90,8 +90,16 @@ final class JsonValueReader {
         }
     }
 
+    /**
+     * A key that is not one of {@code allowed}. The field names it as a JSON string when it is empty or holds
+     * anything but letters, digits and '_' (a control character, a quote), so that the field is never blank and
+     * reads unambiguously.
+     */
     static RecordRejectedException unknownKey(String array, int index, String key, String allowed) {
-        return reject(path(array, index, key), "unknown key '" + key + "' (allowed: " + allowed + ")");
+        boolean plain = key.matches("\\w+");
+        String shown = plain ? key
+                : '"' + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(key)) + '"';
+        return reject(path(array, index, shown), "unknown key " + (plain ? "'" + key + "'" : shown) + " (allowed: " + allowed + ")");
     }
 
     static RecordRejectedException reject(String field, String reason) {

@@ -37,7 +37,8 @@ import java.util.NoSuchElementException;
 public final class LiveResolver {
     /** A search scans at most this many index entries, so that a query on a very common name stays fast. */
     private static final int MAX_SEARCH_SCAN = 20_000;
-    private static final String RULING_KEY = "+ANALYST_RULING";
+    /** The match key of a link an analyst's ruling made. */
+    public static final String RULING_KEY = "+ANALYST_RULING";
 
     private final int maxBlockSize;
     private final MatchModel model;
@@ -203,6 +204,34 @@ public final class LiveResolver {
         Comparison c = new Comparison();
         scorer.score(fa, fb, c);
         return Explanation.of(a, b, c, scorer, entityOf(a) == entityOf(b));
+    }
+
+    /**
+     * How an entity was built: its records (sorted) and the links that hold them together, as clustering its
+     * records afresh accepts them: analysts' must-link rulings first (infinite weight, match key
+     * {@value #RULING_KEY}), then scored pairs strongest first, each with its match key. Empty when the entity is
+     * unknown or retired. The live counterpart of {@link Resolution#how}.
+     */
+    public synchronized EntityExplanation how(long entityId) {
+        IntArrayList m = members.get(entityId);
+        if (m == null || m.isEmpty()) return new EntityExplanation(List.of(), List.of());
+        int[] s = m.toIntArray();
+        RecordFeatures[] local = new RecordFeatures[s.length];
+        for (int i = 0; i < s.length; i++) local[i] = features[s[i]];
+        refreshScorer();
+        Clustering clustering = cluster(s, local);
+        List<EntityExplanation.Step> steps = new ArrayList<>(clustering.links().size());
+        Comparison c = new Comparison();
+        for (Link l : clustering.links()) {
+            RecordKey a = local[l.first()].key(), b = local[l.second()].key();
+            if (l.weight() == Double.POSITIVE_INFINITY) {
+                steps.add(new EntityExplanation.Step(a, b, Double.POSITIVE_INFINITY, RULING_KEY));
+            } else {
+                double weight = scorer.score(local[l.first()], local[l.second()], c);
+                steps.add(new EntityExplanation.Step(a, b, weight, c.matchKey()));
+            }
+        }
+        return new EntityExplanation(members(entityId), steps);
     }
 
     /**

@@ -170,6 +170,15 @@ class JsonlReaderTest {
     }
 
     @Test
+    void anEmptyOrOddUnknownKeyIsNamedAsAJsonString() {
+        Reject empty = rejectOf("{\"source\":\"S\",\"id\":\"1\",\"\":1}");
+        assertThat(empty.field()).isEqualTo("\"\"");
+        assertThat(empty.reason()).startsWith("unknown key \"\" (allowed: source, id,");
+        Reject control = rejectOf("{\"source\":\"S\",\"id\":\"1\",\"names\":[{\"sur\\bname\":\"X\"}]}");
+        assertThat(control.field()).isEqualTo("names[0].\"sur\\bname\"");
+    }
+
+    @Test
     void invalidJsonNamesTheColumn() {
         Reject r = rejectOf("{\"source\":\"S\", id:\"1\"}");
         assertThat(r.field()).isEqualTo("(line)");

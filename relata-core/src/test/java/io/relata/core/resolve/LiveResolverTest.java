@@ -157,6 +157,26 @@ class LiveResolverTest {
     }
 
     @Test
+    void how_lists_the_links_that_hold_an_entity_together_rulings_first() {
+        LiveResolver live = load(all());
+        EntityExplanation how = live.how(live.entityOf(W1));
+        assertThat(how.records()).containsExactly(W3, W1, W2);
+        assertThat(how.steps()).hasSize(2).allSatisfy(step -> {
+            assertThat(how.records()).contains(step.first(), step.second());
+            assertThat(step.matchKey()).startsWith("+");
+        });
+        assertThat(how.steps().get(0).weight()).isGreaterThanOrEqualTo(how.steps().get(1).weight());
+
+        live.decide(new MatchDecision(A1, K1, true, "same person per the case file", "ana", Instant.EPOCH));
+        EntityExplanation ruled = live.how(live.entityOf(A1));
+        assertThat(ruled.steps().get(0)).satisfies(step -> {
+            assertThat(step.matchKey()).isEqualTo(LiveResolver.RULING_KEY);
+            assertThat(step.weight()).isInfinite();
+        });
+        assertThat(live.how(999_999).records()).isEmpty();
+    }
+
+    @Test
     void restores_state_without_resolving_and_hands_out_fresh_ids() {
         LiveResolver live = new LiveResolver(MatchModel.defaults(), 50);
         List<Record> twelve = ResolverTest.twelve();
