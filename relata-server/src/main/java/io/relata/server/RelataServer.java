@@ -91,6 +91,7 @@ public final class RelataServer implements AutoCloseable {
             config.jetty.port = this.config.port();
             config.http.maxRequestSize = this.config.maxUploadBytes();
             config.startup.showJavalinBanner = false;
+            WebApp.configure(config);
             config.routes.before(this::begin);
             for (ApiRoute r : routes) config.routes.addEndpoint(new io.javalin.router.Endpoint(r.method(), r.path(), serialized(r.handler()), java.util.Set.of()));
             config.routes.after(this::end);
@@ -138,6 +139,7 @@ public final class RelataServer implements AutoCloseable {
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
+        WebApp.secure(ctx);
         lock.lock();
         try {
             new Calls(accounts, config.maxJsonBytes()).authenticate(ctx);
