@@ -115,14 +115,13 @@ function renderChrome(current) {
 
 function trainingNotice() {
   const u = state.user;
-  if (!u || u.training_valid) return null;
-  const personal = worksOnPersonalData();
+  // only roles whose work is personal data need it (an administrator or an auditor sees none)
+  if (!u || u.training_valid || !worksOnPersonalData()) return null;
   return notice('warn', 'Your privacy training has lapsed',
     u.training_valid_until
       ? `It was valid until ${u.training_valid_until}. `
       : 'No privacy training is on record for you. ',
-    personal ? 'Personal data stays closed to you until an administrator records your renewed training.'
-      : 'Your work here involves no personal data, but please renew it.');
+    'Personal data stays closed to you until an administrator records your renewed training.');
 }
 
 async function signOut() {

@@ -181,7 +181,7 @@ export async function subjects(refresh = false) {
   if (!state.caseId) return new Map();
   if (!subjectCache || refresh) {
     const answer = await get(`/api/cases/${state.caseId}/subjects`);
-    subjectCache = new Map(answer.subjects.map((s) => [s.entity, s.label]));
+    subjectCache = new Map(answer.subjects.map((s) => [s.entity, nice(s.label)]));
   }
   return subjectCache;
 }
@@ -224,6 +224,11 @@ export function entityAction(entity, label, known, where) {
   return button;
 }
 
+/** A label as people write names: "fang wong" -> "Fang Wong" (labels come standardized, in lower case). */
+export function nice(label) {
+  return label ? label.replace(/(^|[\s'-])(\p{Ll})/gu, (m, sep, c) => sep + c.toUpperCase()) : label;
+}
+
 export function entityName(entity, label) {
-  return h('span', null, h('strong', null, label || `entity ${entity}`), ' ', h('span', { class: 'muted small' }, `#${entity}`));
+  return h('span', null, h('strong', null, nice(label) || `entity ${entity}`), ' ', h('span', { class: 'muted small' }, `#${entity}`));
 }

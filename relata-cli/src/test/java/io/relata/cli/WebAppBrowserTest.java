@@ -174,6 +174,7 @@ class WebAppBrowserTest {
         // the graph: the 2-hop network, expand an entity, evidence of a connection, a path, a picture
         driver.findElement(By.id("open-graph")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#entity-list button[data-entity]")));
+        if (driver.findElement(By.id("entity-list")).getAttribute("open") == null) driver.findElement(By.cssSelector("#entity-list summary")).click();
         List<WebElement> nodes = driver.findElements(By.cssSelector("#entity-list button[data-entity]"));
         assertThat(nodes.size()).isGreaterThan(1);
         int before = nodes.size();
@@ -188,6 +189,7 @@ class WebAppBrowserTest {
         }
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("graph-status"), "Expanded"));
         assertThat(driver.findElements(By.cssSelector("#entity-list button[data-entity]")).size()).isGreaterThanOrEqualTo(before);
+        assertThat(driver.findElements(By.id("hidden-generic"))).hasSize(1);
         driver.findElement(By.cssSelector("#edge-list summary")).click();
         driver.findElement(By.cssSelector("#edge-list button[data-edge]")).click();
         assertThat(text("#graph-details")).contains("shared by");
@@ -247,6 +249,7 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-results tr.audit-entry")));
         assertThat(text("#audit-results")).contains("analyst").contains("entity.read").contains("graph.network")
                 .contains("graph.path").contains("Investigation Harbor");
+        shot("10-audit");
         new Select(driver.findElement(By.id("audit-kind"))).selectByValue("actor");
         WebElement term = driver.findElement(By.id("audit-term"));
         term.clear();
@@ -257,14 +260,13 @@ class WebAppBrowserTest {
                 .contains("alert.dispose");
         driver.findElement(By.id("audit-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verify-result"), "intact"));
-        shot("10-audit");
         assertThat(firstRecord).contains(":");
         assertThat(lead).isNotBlank();
 
         // the administrator: users and their training; the privacy officer sees that training has lapsed
         signOut();
         signIn("admin", visible(By.id("username")));
-        visible(By.id("user-editor"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-editor")));
         assertThat(text("main")).contains("analyst").contains("lapsed");
         shot("11-admin-users");
         signOut();

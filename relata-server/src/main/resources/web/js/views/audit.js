@@ -6,14 +6,14 @@ import { field, input, select, problem, notice, table, when } from '../ui.js';
 export async function render(main) {
   main.append(h('h1', null, 'Audit'),
     h('p', { class: 'muted' }, 'Every access to personal data, sign-in and change is an entry of a hash chain, with its case and purpose.'));
-  const kind = select([['object', 'Who looked at… (entity:ID or record:SOURCE:ID)'], ['actor', 'What did this user do… (user name)']], { id: 'audit-kind' });
+  const kind = select([['object', 'Who looked at a person or record?'], ['actor', 'What did a user do?']], { id: 'audit-kind' });
   const term = input({ id: 'audit-term', placeholder: 'entity:123', required: true });
   const from = input({ type: 'date', id: 'audit-from' });
   const to = input({ type: 'date', id: 'audit-to' });
   kind.addEventListener('change', () => { term.placeholder = kind.value === 'object' ? 'entity:123' : 'analyst'; });
   const results = h('section', { id: 'audit-results', 'aria-live': 'polite' });
   const form = h('form', { class: 'panel stack', id: 'audit-form' },
-    h('div', { class: 'fields' }, field('Question', kind), field('About', term), field('From (UTC)', from), field('To (UTC, inclusive)', to)),
+    h('div', { class: 'fields' }, field('Question', kind), field('About', term, 'entity:ID or record:SOURCE:ID; or a user name'), field('From (UTC)', from), field('To (UTC, inclusive)', to)),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'audit-submit' }, 'Search the trail')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

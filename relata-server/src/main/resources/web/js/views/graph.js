@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { get } from '../api.js';
 import { state } from '../state.js';
 import {
-  RELATION_TYPES, field, select, problem, notice, num, recordChip, subjects, addToCase, entityName,
+  RELATION_TYPES, field, select, problem, notice, num, recordChip, subjects, addToCase, entityName, nice,
 } from '../ui.js';
 
 let cytoscapeModule = null;
@@ -17,28 +17,42 @@ async function cytoscape() {
 
 const STYLE = [
   { selector: 'node', style: {
-    'background-color': '#ffffff', 'border-width': 2, 'border-color': '#6b7480', width: 24, height: 24,
-    label: 'data(label)', 'font-size': 11, color: '#1a1d21', 'text-valign': 'bottom', 'text-margin-y': 4,
+    'background-color': '#ffffff', 'border-width': 2, 'border-color': '#6b7480', width: 22, height: 22,
+    label: 'data(label)', 'font-size': 11, color: '#1a1d21', 'text-valign': 'bottom', 'text-margin-y': 3,
     'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 2,
     'font-family': 'system-ui, sans-serif',
   } },
-  { selector: 'node.subject', style: { 'background-color': '#4f8fd6', 'border-color': '#1d4e89' } },
-  { selector: 'node.center', style: { 'background-color': '#1d4e89', 'border-color': '#0e2745', width: 34, height: 34, 'font-weight': 'bold' } },
-  { selector: 'node:selected', style: { 'border-color': '#0b5cad', 'border-width': 5 } },
+  // entities two hops out are named when selected or on a path, so that the picture stays readable
+  { selector: 'node.far', style: { label: '', width: 16, height: 16 } },
+  { selector: 'node.subject', style: { 'background-color': '#4f8fd6', 'border-color': '#1d4e89', label: 'data(label)', 'font-size': 13 } },
+  { selector: 'node.center', style: { 'background-color': '#1d4e89', 'border-color': '#0e2745', width: 34, height: 34, 'font-weight': 'bold', 'font-size': 16, label: 'data(label)' } },
+  { selector: 'node:selected', style: { 'border-color': '#0b5cad', 'border-width': 5, label: 'data(label)' } },
   { selector: 'edge', style: {
     width: 'mapData(strength, 0, 1, 1.5, 9)', 'line-color': '#9aa3ad', 'curve-style': 'bezier', opacity: 0.9,
   } },
-  { selector: 'edge.disclosed', style: { 'line-style': 'dashed' } },
+  { selector: 'edge.value', style: { 'line-color': '#7b4fa0' } },
+  { selector: 'edge.disclosed', style: { 'line-color': '#5b6b7f', 'line-style': 'dashed' } },
+  { selector: 'edge.same', style: { 'line-color': '#00798c', 'line-style': 'dotted' } },
+  { selector: 'edge.travel', style: { 'line-color': '#2e7d32' } },
   { selector: 'edge:selected', style: { 'line-color': '#0b5cad' } },
-  { selector: '.faded', style: { opacity: 0.25 } },
-  { selector: 'node.path', style: { 'border-color': '#c45500', 'border-width': 5, opacity: 1 } },
-  { selector: 'edge.path', style: { 'line-color': '#c45500', opacity: 1, 'z-index': 10 } },
+  { selector: '.faded', style: { opacity: 0.3 } },
+  { selector: 'node.path', style: { 'border-color': '#c45500', 'border-width': 5, opacity: 1, label: 'data(label)', 'font-size': 16, 'font-weight': 'bold' } },
+  { selector: 'edge.path', style: { 'line-color': '#c45500', 'line-style': 'solid', opacity: 1, 'z-index': 10 } },
 ];
+
+/** The colour class of a connection, by its strongest piece of evidence. */
+function edgeClass(type) {
+  if (type === 'DISCLOSED') return 'disclosed';
+  if (type === 'POSSIBLY_SAME') return 'same';
+  if (type === 'CO_TRAVEL') return 'travel';
+  if (type && type.startsWith('SHARED_') && !['SHARED_EMPLOYER', 'SHARED_SPONSOR', 'SHARED_SCHOOL'].includes(type)) return 'value';
+  return 'org';
+}
 
 export async function render(main, arg) {
   const center = Number(arg);
   const g = {
-    center, hops: 2, minStrength: 0, types: new Set(Object.keys(RELATION_TYPES)),
+    center, hops: 2, minStrength: 0.1, types: new Set(Object.keys(RELATION_TYPES)),
     nodes: new Map(), edges: new Map(), hidden: new Map(), truncated: false, cy: null, known: new Map(),
   };
   const status = h('div', { 'aria-live': 'polite', id: 'graph-status' });
@@ -52,6 +66,7 @@ export async function render(main, arg) {
   main.append(
     h('h1', null, 'Relationship graph ', h('span', { class: 'muted small', id: 'graph-title' }, `around entity #${center}`)),
     h('p', { class: 'small muted' },
+      'Weak ties (such as working for the same large employer) are left out below the minimum strength. ',
       'Each line is a possible connection worked out from shared values, disclosed links and travel, weighted by how few share it. It is for you to judge; it does not say what the connection means.'),
     status,
     h('div', { class: 'graph-layout' },
@@ -59,8 +74,11 @@ export async function render(main, arg) {
       h('div', null, canvas,
         h('div', { class: 'legend', 'aria-hidden': 'true' },
           h('span', { class: 'center' }, 'the entity explored'), h('span', { class: 'subject' }, 'subject of the case'),
-          h('span', { class: 'other' }, 'not a subject'), h('span', { class: 'path' }, 'path shown'),
-          h('span', null, 'thicker line: stronger; dashed: disclosed by a record')),
+          h('span', { class: 'other' }, 'not a subject'), h('span', { class: 'path' }, 'path shown')),
+        h('div', { class: 'legend lines', 'aria-hidden': 'true' },
+          h('span', { class: 'value' }, 'shared phone, address, e-mail, identifier'), h('span', { class: 'disclosed' }, 'disclosed by a record'),
+          h('span', { class: 'same' }, 'possibly the same person'), h('span', { class: 'travel' }, 'travelled together'),
+          h('span', { class: 'org' }, 'same employer, sponsor or school'), h('span', null, 'thicker: stronger')),
         lists),
       details));
 
@@ -118,7 +136,7 @@ function merge(g, net) {
   let edges = 0;
   for (const n of net.nodes) {
     if (!g.nodes.has(n.entity)) {
-      g.nodes.set(n.entity, n);
+      g.nodes.set(n.entity, { ...n, label: nice(n.label) });
       nodes += 1;
     }
   }
@@ -144,7 +162,8 @@ function draw(g) {
   cy.elements().remove();
   const elements = [];
   for (const n of g.nodes.values()) {
-    const classes = [n.entity === g.center ? 'center' : '', g.known.has(n.entity) ? 'subject' : ''].filter(Boolean).join(' ');
+    const far = n.entity !== g.center && !g.known.has(n.entity) && n.hops !== 1 && n.hops !== 0;
+    const classes = [n.entity === g.center ? 'center' : '', g.known.has(n.entity) ? 'subject' : '', far ? 'far' : ''].filter(Boolean).join(' ');
     elements.push({ group: 'nodes', data: { id: String(n.entity), label: n.label }, classes });
   }
   for (const [key, e] of g.edges) {
@@ -152,7 +171,7 @@ function draw(g) {
     elements.push({
       group: 'edges',
       data: { id: key, source: String(e.from), target: String(e.to), strength: Math.min(1, e.strength) },
-      classes: strongestType(e) === 'DISCLOSED' ? 'disclosed' : '',
+      classes: edgeClass(strongestType(e)),
     });
   }
   cy.add(elements);
@@ -258,7 +277,7 @@ function showNode(g, entity, fromList) {
     h('p', null, subject ? h('span', { class: 'badge subject' }, 'subject of the case') : h('span', { class: 'badge' }, 'not a subject of the case'),
       entity === g.center ? ' · the entity explored' : ` · ${n.hops} hop(s) from #${g.center}`, ` · ${relations} connection(s) shown`),
     h('h3', null, 'Records'), h('div', { class: 'chips' }, (n.records || []).map(recordChip)),
-    h('div', { class: 'actions', style: null },
+    h('div', { class: 'actions' },
       subject ? h('a', { class: 'button small secondary', href: `#/entity/${entity}` }, 'Open profile') : null,
       h('button', { type: 'button', class: 'small', id: 'graph-expand', onclick: () => expand(g, entity) }, subject ? 'Expand' : 'Add to case and expand…'),
       h('button', { type: 'button', class: 'small secondary', onclick: () => setPath(g, 'from', entity) }, 'Path from here'),
@@ -358,12 +377,12 @@ async function findPaths(g, from, to, k) {
       return;
     }
     replace(g.ui.paths, h('div', { class: 'panel' },
-      h('h3', null, `${found.length} path${found.length === 1 ? '' : 's'} from ${found[0].entities[0].label} to ${found[0].entities[found[0].entities.length - 1].label}`),
+      h('h3', null, `${found.length} path${found.length === 1 ? '' : 's'} from ${nice(found[0].entities[0].label)} to ${nice(found[0].entities[found[0].entities.length - 1].label)}`),
       found.map((p, i) => h('div', { class: 'path-result' },
         h('button', { type: 'button', class: 'small secondary', dataset: { path: String(i) }, onclick: () => highlight(g, p) },
           `Show path ${i + 1}`), ` ${p.length} hop(s) · strength ${num(p.strength, 3)}`,
         h('ol', { class: 'hops' }, p.hops.map((hop, j) => h('li', null,
-          h('strong', null, p.entities[j].label), ' → ', h('strong', null, p.entities[j + 1].label),
+          h('strong', null, nice(p.entities[j].label)), ' → ', h('strong', null, nice(p.entities[j + 1].label)),
           ` (strength ${num(hop.strength)}): `,
           hop.evidence.map((x) => `${typeLabel(x.type)}${x.detail ? ` ${x.detail}` : ''} (shared by ${x.shared_by})`).join('; '))))))));
     highlight(g, found[0]);
@@ -377,7 +396,7 @@ function highlight(g, p) {
   let changed = false;
   p.entities.forEach((n, i) => {
     if (!g.nodes.has(n.entity)) {
-      g.nodes.set(n.entity, { ...n, hops: '?' });
+      g.nodes.set(n.entity, { ...n, label: nice(n.label), hops: '?' });
       changed = true;
     }
     if (i > 0) {
@@ -397,5 +416,5 @@ function highlight(g, p) {
   });
   replace(g.ui.details, h('h2', null, 'Path shown'),
     h('p', null, `${p.length} hop(s), strength ${num(p.strength, 3)} (the product of its hops' strengths).`),
-    p.hops.map((hop, j) => h('div', null, h('h3', null, `${p.entities[j].label} → ${p.entities[j + 1].label}`), evidence(hop))));
+    p.hops.map((hop, j) => h('div', null, h('h3', null, `${nice(p.entities[j].label)} → ${nice(p.entities[j + 1].label)}`), evidence(hop))));
 }

@@ -1,7 +1,7 @@
 // Leads: what the pattern scan found, best score first. Open one for its evidence and members; record a disposition.
 import { h, replace } from '../dom.js';
 import { get, post } from '../api.js';
-import { PATTERNS, field, select, problem, notice, table, num, recordChip, subjects, entityAction, entityName } from '../ui.js';
+import { PATTERNS, field, select, problem, notice, table, num, recordChip, subjects, entityAction, entityName, nice } from '../ui.js';
 
 const STATUSES = ['OPEN', 'REVIEWED', 'ESCALATED', 'DISMISSED', 'RETIRED'];
 
@@ -27,7 +27,7 @@ export async function render(main) {
       const [answer, known] = [await get('/api/leads', { pattern: filter.pattern, status: filter.status, limit: 100 }), await subjects()];
       replace(list, table(`${answer.items.length} lead(s)`, [{ label: 'Score', class: 'num' }, 'Pattern', 'Entities', 'Status', ''],
         answer.items.map((l) => ({
-          cells: [num(l.score, 2), l.pattern, l.members.map((m) => m.label).slice(0, 4).join(', ') + (l.members.length > 4 ? ` and ${l.members.length - 4} more` : ''),
+          cells: [num(l.score, 2), l.pattern, l.members.map((m) => nice(m.label)).slice(0, 4).join(', ') + (l.members.length > 4 ? ` and ${l.members.length - 4} more` : ''),
             h('span', { class: `badge ${l.status === 'OPEN' ? 'open' : ''}` }, l.status.toLowerCase()),
             h('button', { type: 'button', class: 'small secondary', dataset: { lead: String(l.id) }, onclick: () => open(pane, where, l, known, refresh) }, 'Open')],
         })), 'No lead with this pattern and status.'));
