@@ -8,6 +8,7 @@ import { notice } from './ui.js';
 const screens = {
   signin: { title: 'Sign in', load: () => import('./views/signin.js'), open: true },
   context: { title: 'Case and purpose', load: () => import('./views/context.js') },
+  home: { title: 'Welcome', load: () => import('./views/home.js') },
   search: { title: 'Search', load: () => import('./views/search.js'), roles: ['ANALYST', 'SUPERVISOR', 'PRIVACY_OFFICER'], personal: true },
   entity: { title: 'Entity profile', load: () => import('./views/entity.js'), roles: ['ANALYST', 'SUPERVISOR', 'PRIVACY_OFFICER'], personal: true },
   graph: { title: 'Relationship graph', load: () => import('./views/graph.js'), roles: ['ANALYST', 'SUPERVISOR'], personal: true },
@@ -37,7 +38,7 @@ export function home() {
   if (worksOnPersonalData()) return 'search';
   if (hasRole('ADMIN')) return 'users';
   if (hasRole('AUDITOR')) return 'audit';
-  return 'context';
+  return 'home';
 }
 
 export function go(hash) {
@@ -58,7 +59,7 @@ async function route() {
   let { name, arg } = parse();
   if (!state.user) name = 'signin';
   else if (!name || name === 'signin') name = home();
-  else if (!allowed(name) && name !== 'context') name = home();
+  else if (!allowed(name) || (name === 'context' && !worksOnPersonalData())) name = home();
   if (state.user && screens[name].personal && (!state.purpose || (needsCase() && !state.caseId))) {
     name = 'context';
     arg = undefined;

@@ -199,6 +199,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#path-results .path-result, #path-results .notice")));
         assertThat(text("#path-results")).contains("hop");
         shot("05-graph-path");
+        driver.manage().window().setSize(new Dimension(1920, 1080)); // a large screen: the graph fits itself again
+        Thread.sleep(600);
+        shot("13-graph-large-screen");
+        driver.manage().window().setSize(new Dimension(1440, 900));
         driver.findElement(By.id("graph-png")).click();
         wait.until(d -> downloaded("relata-network-" + watched + ".png"));
 
@@ -273,6 +277,11 @@ class WebAppBrowserTest {
         signIn("privacy", visible(By.id("username")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "privacy training has lapsed"));
         shot("12-training-lapsed");
+        // a partner agency's account opens no screen here, and is told so
+        signOut();
+        signIn("partner", visible(By.id("username")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "opens no screen"));
+        assertThat(driver.findElements(By.cssSelector("main .notice.error"))).isEmpty();
         assertNoConsoleErrors();
     }
 

@@ -88,6 +88,16 @@ export async function render(main, arg) {
     g.cy = cy({ container: canvas, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
     g.cy.on('tap', 'node', (ev) => showNode(g, Number(ev.target.id())));
     g.cy.on('tap', 'edge', (ev) => showEdge(g, ev.target.id()));
+    let pending = null;
+    const refit = () => {
+      if (!document.body.contains(canvas)) {
+        window.removeEventListener('resize', refit); // the screen was left
+        return;
+      }
+      clearTimeout(pending);
+      pending = setTimeout(() => { g.cy.resize(); g.cy.fit(undefined, 30); }, 150);
+    };
+    window.addEventListener('resize', refit);
   } catch (e) {
     replace(status, problem(e, 'start the graph'));
     return;
