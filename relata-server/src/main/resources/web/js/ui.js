@@ -44,17 +44,6 @@ export function problem(error, doing) {
   return notice('error', title, String(error && error.message ? error.message : error));
 }
 
-/** Shows the outcome of a promise in `where`: nothing on success, the problem on failure. */
-export async function attempt(where, doing, fn) {
-  replace(where);
-  try {
-    return await fn();
-  } catch (e) {
-    replace(where, problem(e, doing));
-    return undefined;
-  }
-}
-
 export function field(label, control, hint) {
   if (!control.id) control.id = uid();
   let hintEl = null;

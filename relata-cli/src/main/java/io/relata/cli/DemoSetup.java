@@ -62,11 +62,7 @@ final class DemoSetup {
     /** What the demo set up. */
     record Result(GenerationSummary generated, IngestSummary firstLoad, IngestSummary secondLoad, Path secondExtract,
                   ClusterMetrics.Evaluation accuracy, CaseFile demoCase, List<Long> subjects, Watch watch,
-                  List<Account> accounts, Map<String, Integer> leadsByPattern, int alerts) {
-        Account account(Role role) {
-            return accounts.stream().filter(a -> a.role() == role).findFirst().orElseThrow();
-        }
-    }
+                  List<Account> accounts, Map<String, Integer> leadsByPattern, int alerts) {}
 
     private DemoSetup() {}
 
