@@ -106,7 +106,9 @@ final class LeadApi {
                 // a pair with a record the user may not see is someone else's to decide
                 if (!redactor.canSee(r.first()) || !redactor.canSee(r.second())) continue;
                 items.add(Views.JSON.createObjectNode().put("id", r.id()).put("first", r.first().toString())
-                        .put("second", r.second().toString()).put("weight", r.weight()).put("match_key", r.matchKey()));
+                        .put("second", r.second().toString()).put("weight", r.weight()).put("match_key", r.matchKey())
+                        .put("probability", io.relata.core.relate.RelationGraph.probability(r.weight()))
+                        .put("first_entity", ws.graph().entityOf(r.first())).put("second_entity", ws.graph().entityOf(r.second())));
                 shown.add("record:" + r.first());
                 shown.add("record:" + r.second());
             }

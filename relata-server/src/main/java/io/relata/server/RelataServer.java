@@ -103,6 +103,7 @@ public final class RelataServer implements AutoCloseable {
             config.http.maxRequestSize = this.config.maxUploadBytes();
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            WebApp.configure(config);
             config.routes.before(this::begin);
             for (ApiRoute r : routes) {
                 Handler run = r.serialized() ? lock.serialized(r.handler()) : r.handler();
@@ -147,6 +148,7 @@ public final class RelataServer implements AutoCloseable {
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
+        WebApp.secure(ctx);
         lock.run(() -> new Calls(accounts, config.maxJsonBytes()).authenticate(ctx));
     }
 
