@@ -169,8 +169,8 @@ let subjectCache = null;
 export async function subjects(refresh = false) {
   if (!state.caseId) return new Map();
   if (!subjectCache || refresh) {
-    const answer = await get(`/api/cases/${state.caseId}/subjects`);
-    subjectCache = new Map(answer.subjects.map((s) => [s.entity, nice(s.label)]));
+    const answer = await get(`/api/cases/${state.caseId}/subjects`, { limit: 500 });
+    subjectCache = new Map(answer.items.map((s) => [s.entity, nice(s.label)]));
   }
   return subjectCache;
 }

@@ -11,7 +11,7 @@ export async function render(main) {
   main.append(where);
   let cases = [];
   try {
-    cases = (await get('/api/cases')).cases;
+    cases = (await get('/api/cases', { limit: 500 })).items;
   } catch (e) {
     where.append(problem(e, 'list the cases'));
     return;
@@ -34,7 +34,7 @@ export async function render(main) {
     subjectsPane.append(h('p', { class: 'small muted' }, 'The entities the case works on: only these can be opened, explored and watched by its members.'),
       table(null, ['Entity', ''], [...known.entries()].map(([id, label]) => [entityName(id, label),
         h('span', { class: 'actions' }, h('a', { href: `#/entity/${id}` }, 'Profile'), ' ', h('a', { href: `#/graph/${id}` }, 'Graph'))]), 'No subjects yet: add them from Search or a lead.'));
-    const watches = (await get(`/api/cases/${state.caseId}/watches`)).watches;
+    const watches = (await get(`/api/cases/${state.caseId}/watches`, { limit: 500 })).items;
     watchesPane.append(table(null, ['Entity', 'Hops', 'Note', 'Since'], watches.map((w) => [
       h('span', null, entityName(w.entity, w.label), w.active ? '' : ' (inactive)'), String(w.hops), w.note || '', `${when(w.created_at)} by ${w.created_by}`]),
       'Nothing watched yet.'));

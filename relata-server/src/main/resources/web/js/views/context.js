@@ -20,7 +20,7 @@ export async function render(main) {
   main.append(where);
   let cases = [];
   try {
-    cases = (await get('/api/cases')).cases.filter((c) => c.status !== 'CLOSED');
+    cases = (await get('/api/cases', { limit: 500 })).items.filter((c) => c.status !== 'CLOSED');
   } catch (e) {
     where.append(problem(e, 'list your cases'));
   }

@@ -40,8 +40,8 @@ export async function render(main) {
     replace(results, h('p', { role: 'status' }, 'Searching…'));
     try {
       const answer = await get('/api/search', { ...query, limit: 25 });
-      last = { query, hits: answer.hits, caseId: state.caseId };
-      await show(results, answer.hits);
+      last = { query, hits: answer.items, caseId: state.caseId };
+      await show(results, answer.items);
     } catch (e) {
       replace(results, problem(e, 'search'));
     }

@@ -12,7 +12,7 @@ export async function render(main) {
   main.append(where);
   let sources;
   try {
-    sources = (await get('/api/sources')).sources;
+    sources = (await get('/api/sources', { limit: 500 })).items;
   } catch (e) {
     where.append(problem(e, 'list the sources'));
     return;

@@ -12,7 +12,7 @@ export async function render(main) {
   main.append(where);
   let users;
   try {
-    users = (await get('/api/users')).users;
+    users = (await get('/api/users', { limit: 500 })).items;
   } catch (e) {
     where.append(problem(e, 'list the users'));
     return;
