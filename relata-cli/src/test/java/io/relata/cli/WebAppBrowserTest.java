@@ -159,11 +159,14 @@ class WebAppBrowserTest {
         assertThat(text("#search-results")).contains("#" + watched).contains("same");
         shot("03-search");
 
-        // the profile of the watched subject: values with sources, records, history, why
+        // the profile of the watched subject: values with sources, records with load dates, quality flags, timeline, history, why
         driver.findElement(By.xpath("//tr[contains(@class,'hit')][.//*[text()='#" + watched + "']]//a[text()='Open profile']")).click();
         visible(By.id("values"));
         assertThat(text("#records")).contains(":");
         assertThat(text("#history")).isNotBlank();
+        assertThat(text("#records")).contains("loaded");
+        assertThat(text("#timeline h2")).isEqualTo("Timeline");
+        assertThat(text("#quality h2")).isEqualTo("Data-quality flags");
         List<WebElement> why = driver.findElements(By.id("why-submit"));
         if (!why.isEmpty()) {
             why.get(0).click();

@@ -41,9 +41,22 @@ final class Views {
         if (p.retiredAt() != null) n.put("retired_at", p.retiredAt().toString());
         ArrayNode records = n.putArray("records");
         for (StoredRecord r : p.records()) {
-            ObjectNode x = records.addObject().put("record", r.key().toString());
+            ObjectNode x = records.addObject().put("record", r.key().toString()).put("source", r.key().source());
+            java.time.Instant loaded = p.loadedAt().get(r.key());
+            if (loaded != null) x.put("loaded_at", loaded.toString());
+            else x.putNull("loaded_at");
             x.set("content", parse(r.content()));
         }
+        ArrayNode timeline = n.putArray("timeline");
+        for (EntityProfile.TimelineEvent e : p.timeline()) {
+            timeline.addObject().put("date", e.date()).put("type", e.type()).put("place", e.place()).put("ref", e.ref())
+                    .put("record", e.record().toString());
+        }
+        ArrayNode quality = n.putArray("quality");
+        p.quality().forEach((k, flags) -> {
+            ArrayNode f = quality.addObject().put("record", k.toString()).putArray("flags");
+            flags.forEach(f::add);
+        });
         ObjectNode values = n.putObject("values");
         for (Map.Entry<String, Map<String, Set<RecordKey>>> field : p.values().entrySet()) {
             ArrayNode list = values.putArray(field.getKey());

@@ -1,5 +1,6 @@
 // An entity's profile: every value with the records that give it, conflicting values side by side, each record with
-// its source, the entity's history, and why two of its records are one entity.
+// its source and load date, data-quality flags, a timeline of the records' events, the entity's history, and why two
+// of its records are one entity.
 import { h, replace } from '../dom.js';
 import { get, post } from '../api.js';
 import { state, hasRole } from '../state.js';
@@ -36,7 +37,7 @@ export async function render(main, arg) {
       hasRole('ANALYST', 'SUPERVISOR') ? h('a', { class: 'button', href: `#/graph/${p.entity}`, id: 'open-graph' }, 'Relationship graph') : null,
       hasRole('ANALYST', 'SUPERVISOR') ? h('button', { type: 'button', class: 'secondary', onclick: () => watch(p.entity, name, where) }, 'Watch this entity…') : null),
     where);
-  main.append(valuesSection(p), recordsSection(p), whySection(p), historySection(p));
+  main.append(valuesSection(p), qualitySection(p), recordsSection(p), timelineSection(p), whySection(p), historySection(p));
 }
 
 function displayName(p) {
@@ -115,10 +116,44 @@ function recordsSection(p) {
     h('div', { class: 'side-by-side' }, p.records.map((r) => {
       const [source] = r.record.split(':');
       return h('article', { class: 'panel record' },
-        h('h3', null, recordChip(r.record), ' ', h('span', { class: 'muted small' }, `from ${source}`)),
+        h('h3', null, recordChip(r.record), ' ', h('span', { class: 'muted small' }, `from ${r.source || source}`)),
+        h('p', { class: 'small muted' }, `Source ${r.source || source}; loaded ${r.loaded_at ? when(r.loaded_at) : 'at an unknown time'}.`),
         h('dl', { class: 'facts' }, describe(r.content).map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
         h('details', null, h('summary', { class: 'small' }, 'As received'), h('pre', { class: 'json' }, JSON.stringify(r.content, null, 2))));
     })));
+}
+
+function timelineSection(p) {
+  const events = p.timeline || [];
+  return h('section', { class: 'panel', id: 'timeline' },
+    h('h2', null, 'Timeline'),
+    h('p', { class: 'small muted' }, 'Entries, exits, applications and encounters the records tell of, by date. Dates are as the sources give them; those that do not read as a date come last.'),
+    table(`Events of entity #${p.entity} by date`, ['Date', 'Type', 'Place', 'Reference', 'Record'],
+      events.map((e) => [e.date || '–', e.type ? e.type.replace(/_/g, ' ').toLowerCase() : '–', e.place || '–',
+        e.ref || '–', recordChip(e.record)]),
+      'The records tell of no events.'));
+}
+
+function qualitySection(p) {
+  const quality = p.quality || [];
+  return h('section', { class: 'panel', id: 'quality' },
+    h('h2', null, 'Data-quality flags'),
+    quality.length
+      ? h('p', { class: 'small' }, 'What could not be read or looks implausible in each record, and where a record disagrees with the others. A flag is a reason to check the source, not a verdict.')
+      : null,
+    table(quality.length ? 'Data-quality flags by record' : null, ['Record', 'Flags'],
+      quality.map((q) => [recordChip(q.record), h('ul', { class: 'flags' }, q.flags.map((f) => h('li', null, plainFlag(f))))]),
+      'No data-quality flags: every value could be read and the records agree.'));
+}
+
+// "dob: implausible date …" → "Birth date: implausible date …"
+const FLAG_FIELD = { dob: 'birth date', nationalities: 'nationality', phones: 'phone', emails: 'e-mail', identifiers: 'identifier' };
+function plainFlag(flag) {
+  const i = flag.indexOf(': ');
+  if (i < 0) return flag;
+  const f = flag.slice(0, i);
+  const name = FLAG_FIELD[f] || label(f);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${flag.slice(i + 2)}`;
 }
 
 function historySection(p) {

@@ -50,7 +50,8 @@ final class TestServer implements AutoCloseable {
     static final String HIDDEN_LABEL = "SECRET";
     /**
      * An entity in the case (Anna: S:A, and H:A from a source no user is cleared for, which calls her Anya and gives
-     * an e-mail), and one that is not (Boris, who shares her phone).
+     * an e-mail, an unknown nationality and an application; S:A tells of an entry, an exit and an encounter with a
+     * date that does not read as one), and one that is not (Boris, who shares her phone).
      */
     final long subject, stranger;
 
@@ -69,9 +70,14 @@ final class TestServer implements AutoCloseable {
         ws.store().putSource(new io.relata.store.SourceInfo("H", "Hidden", null, null, null, null, HIDDEN_LABEL));
         Path data = Files.write(dir.resolve("pop.jsonl"), List.of(
                 person("A", "Anna", "Kowalski", "1980-01-01", "\"phones\":[\"(217) 344-0101\"],"
-                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]"),
+                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}],"
+                        + "\"events\":[{\"type\":\"EXIT\",\"date\":\"2023-06-01\",\"place\":\"GDN\",\"ref\":\"LO3\"},"
+                        + "{\"type\":\"ENCOUNTER\",\"date\":\"some time in spring\",\"place\":\"Chicago\",\"ref\":\"CPD-7\"},"
+                        + "{\"type\":\"ENTRY\",\"date\":\"2021-02-03\",\"place\":\"ORD\",\"ref\":\"UA100\"}]"),
                 person("A", "Anya", "Kowalski", "1980-01-01", "\"emails\":[\"anya.secret@example.org\"],"
-                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]")
+                        + "\"nationalities\":[\"Atlantis\"],"
+                        + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}],"
+                        + "\"events\":[{\"type\":\"APPLICATION\",\"date\":\"2022-01-01\",\"ref\":\"HIDDEN-APP-1\"}]")
                         .replace("\"source\":\"S\"", "\"source\":\"H\""),
                 person("B", "Boris", "Ivanov", "1975-02-02", "\"phones\":[\"217-344-0101\"]"),
                 person("C", "Carla", "Mendes", "1990-03-03", "\"phones\":[\"312-649-0199\"]")), StandardCharsets.UTF_8);

@@ -429,16 +429,21 @@ public final class RelataStore implements AutoCloseable {
                 }
             }
             List<StoredRecord> records = new ArrayList<>();
+            Map<RecordKey, Instant> loadedAt = new HashMap<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT source, source_id, content_hash, content, "
-                    + "features, entity_id FROM record WHERE entity_id = ? AND status = 'ACTIVE'")) {
+                    + "features, entity_id, loaded_at FROM record WHERE entity_id = ? AND status = 'ACTIVE'")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) records.add(storedRecord(rs));
+                    while (rs.next()) {
+                        StoredRecord r = storedRecord(rs);
+                        records.add(r);
+                        loadedAt.put(r.key(), Jdbc.getInstant(rs, 7));
+                    }
                 }
             }
             records.sort(Comparator.comparing(StoredRecord::key));
             List<EntityEvent> history = events("WHERE entity_id = ? ORDER BY id", ps -> ps.setLong(1, id));
-            return Optional.of(new EntityView(id, count, created, updated, retired, records, history));
+            return Optional.of(new EntityView(id, count, created, updated, retired, records, history, loadedAt));
         });
     }
 

@@ -196,6 +196,8 @@ abstract class StoreContractTest {
         assertThat(one.recordCount()).isEqualTo(2);
         assertThat(one.updatedAt()).isEqualTo(T2);
         assertThat(one.records()).extracting(StoredRecord::key).containsExactly(A1, A2);
+        // when each record was first loaded, not when it last moved
+        assertThat(one.loadedAt()).containsExactlyInAnyOrderEntriesOf(Map.of(A1, T1, A2, T1));
         assertThat(one.history()).extracting(EntityEvent::kind).containsExactly(Kind.CREATED, Kind.MERGED);
         assertThat(one.history().get(1)).isEqualTo(new EntityEvent(1, T2, Kind.MERGED, A2, 2, "+NAME+DOB"));
         EntityView two = store.entity(2).orElseThrow();

@@ -72,8 +72,31 @@ public final class Redactor {
             history.add(e.trigger() == null || canSee(e.trigger()) ? e
                     : new EntityEvent(e.entityId(), e.at(), e.kind(), null, e.otherEntity(), e.matchKey()));
         }
+        // load dates, events and data-quality problems come only from the records the user may see
+        Map<RecordKey, java.time.Instant> loadedAt = new HashMap<>();
+        p.loadedAt().forEach((k, at) -> {
+            if (canSee(k)) loadedAt.put(k, at);
+        });
+        List<EntityProfile.TimelineEvent> timeline = new ArrayList<>();
+        for (EntityProfile.TimelineEvent e : p.timeline()) if (canSee(e.record())) timeline.add(e);
+        Map<RecordKey, List<String>> problems = new TreeMap<>();
+        p.problems().forEach((k, list) -> {
+            if (!canSee(k)) return;
+            List<String> shown = new ArrayList<>(list.size());
+            for (String problem : list) shown.add(problem(problem));
+            problems.put(k, shown);
+        });
         return new EntityProfile(p.id(), records.size(), p.createdAt(), p.updatedAt(), p.retiredAt(), records, values,
-                conflicting, history);
+                conflicting, history, loadedAt, timeline, problems);
+    }
+
+    /** A standardization problem as the user may see it: an identifier it quotes ("identifiers: TYPE 'value': ...") shortened. */
+    String problem(String problem) {
+        if (!problem.startsWith("identifiers: ") || user.permissions().contains(Permission.VIEW_FULL_IDENTIFIERS)) return problem;
+        int open = problem.indexOf('\'');
+        int close = open < 0 ? -1 : problem.indexOf("': ", open + 1);
+        if (close < 0) return "identifiers: [withheld: needs " + Permission.VIEW_FULL_IDENTIFIERS + "]";
+        return problem.substring(0, open + 1) + shorten(problem.substring(open + 1, close)) + problem.substring(close);
     }
 
     /** The relation with only the evidence the user may see (null when none is left), identifiers shortened. */
