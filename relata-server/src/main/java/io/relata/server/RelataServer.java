@@ -48,7 +48,9 @@ public final class RelataServer implements AutoCloseable {
     private final Workspace ws;
     private final AuditTrail audit;
     private final Accounts accounts;
+    private static final int SERVING_PAGE_CACHE_MB = 64;
     private final RequestLock lock = new RequestLock();
+    private final Calls calls;
     private final Loads loads;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<ApiRoute> routes = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class RelataServer implements AutoCloseable {
         this.audit = audit;
         this.accounts = new Accounts(ws.store(), audit::append, clock);
         Guard guard = new Guard(new AccessPolicy(ws.store(), clock), audit, clock);
-        Calls calls = new Calls(accounts, config.maxJsonBytes());
+        this.calls = new Calls(accounts, config.maxJsonBytes());
         this.loads = new Loads(ws, lock, guard::record, config.uploads(), config.maxUploadBytes(), clock);
         routes.addAll(new SessionApi(accounts, calls, config).routes());
         routes.addAll(new DataApi(ws, guard, calls).routes());
@@ -96,6 +98,10 @@ public final class RelataServer implements AutoCloseable {
     /** Starts listening; returns the port (useful with port 0). */
     public int start() {
         ws.graph(); // rebuild the engines before the first request, not during it
+        // a load wants a large page cache; serving does not: every request commits an audit entry, and a large cache
+        // keeps the pages each commit wrote until the collector promotes them (with a 1M-record store at 50 analysts,
+        // 8 to 13 s of GC a minute; measured in docs/benchmarks.md)
+        ws.store().pageCacheMegabytes(SERVING_PAGE_CACHE_MB);
         loads.open();
         app = Javalin.create(config -> {
             config.jetty.host = this.config.host();
@@ -106,7 +112,15 @@ public final class RelataServer implements AutoCloseable {
             WebApp.configure(config);
             config.routes.before(this::begin);
             for (ApiRoute r : routes) {
-                Handler run = r.serialized() ? lock.serialized(r.handler()) : r.handler();
+                // the caller is authenticated in the same turn of the lock as the handler runs: a request waits once
+                Handler authenticated = ctx -> {
+                    calls.authenticate(ctx);
+                    r.handler().handle(ctx);
+                };
+                Handler run = r.serialized() ? lock.serialized(authenticated) : ctx -> {
+                    lock.run(() -> calls.authenticate(ctx));
+                    r.handler().handle(ctx);
+                };
                 Handler h = ctx -> {
                     ctx.attribute(ROUTE, r.path()); // the template, for logs and metrics: never the path with its ids
                     run.handle(ctx);
@@ -149,7 +163,6 @@ public final class RelataServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
         WebApp.secure(ctx);
-        lock.run(() -> new Calls(accounts, config.maxJsonBytes()).authenticate(ctx));
     }
 
     private void end(Context ctx) {

@@ -707,6 +707,21 @@ public final class RelataStore implements AutoCloseable {
         closeQuietly();
     }
 
+    /**
+     * Sets an embedded (H2) store's page cache for this session; no effect on PostgreSQL, whose cache is the
+     * database server's.
+     */
+    public void pageCacheMegabytes(int megabytes) {
+        if (megabytes < 1) throw new IllegalArgumentException("a page cache needs at least 1 MB, not " + megabytes);
+        if (location.dialect != StoreLocation.Dialect.H2) return;
+        read("the page cache size", () -> {
+            try (var st = connection.createStatement()) {
+                st.execute("SET CACHE_SIZE " + megabytes * 1024L);
+            }
+            return null;
+        });
+    }
+
     /** Asks for an embedded store's file to be compacted when it is closed: after a load. No effect on PostgreSQL. */
     public void compactOnClose() {
         compactOnClose = true;
