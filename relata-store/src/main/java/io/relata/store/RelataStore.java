@@ -58,6 +58,8 @@ public final class RelataStore implements AutoCloseable {
     private final UserStore users = new UserStore(this);
     private final TokenStore tokens = new TokenStore(this);
     private final AuditStore audit = new AuditStore(this);
+    private final AccessRequestStore accessRequests = new AccessRequestStore(this);
+    private final CorrectionStore corrections = new CorrectionStore(this);
     private StoreBatch batch;
     private int readDepth;
 
@@ -99,6 +101,16 @@ public final class RelataStore implements AutoCloseable {
     /** The audit trail's entries, checkpoints and alerts; each append is its own transaction, never inside a batch. */
     public AuditStore audit() {
         return audit;
+    }
+
+    /** Individuals' access requests: the records found for each, the decisions on them, the log. */
+    public AccessRequestStore accessRequests() {
+        return accessRequests;
+    }
+
+    /** Individuals' correction requests: annotations on records, never changes to them. */
+    public CorrectionStore corrections() {
+        return corrections;
     }
 
     /**
