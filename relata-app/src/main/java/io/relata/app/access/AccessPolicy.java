@@ -13,7 +13,8 @@ import java.util.Set;
  * Who may do what, in one place. A user may run an operation that one of their roles allows; on personal data
  * only with current privacy training and a declared purpose, inside a case they are a member of (a privacy
  * officer answering an individual's request works without one); on given entities only when each is a subject of
- * that case. Everything else, such as which sources' records a user may see and which fields, is the
+ * that case (for a privacy officer without a case: when each holds a record found for an access request that is not
+ * closed). Everything else, such as which sources' records a user may see and which fields, is the
  * {@link Redactor}'s.
  */
 public final class AccessPolicy {
@@ -54,8 +55,21 @@ public final class AccessPolicy {
             throw new AccessDeniedException(AccessDeniedException.Reason.PURPOSE_REQUIRED,
                     "declare the purpose of this " + op.action() + " (every query for personal data names its case and purpose)");
         }
+        if (op.kind() == Operation.Kind.PRIVACY) return;
         boolean caseFree = allowing.contains(Role.PRIVACY_OFFICER);
-        if (caseFree && ctx.caseId() == null) return;
+        if (caseFree && ctx.caseId() == null) {
+            // need-to-know without a case: the privacy officer reaches the entities of the records found for the
+            // access requests still being worked on, and no others
+            if (op.kind() == Operation.Kind.SUBJECT) {
+                for (long entity : entities == null ? Collections.<Long>emptyList() : entities) {
+                    if (entity <= 0 || !store.accessRequests().isCandidateEntity(entity)) {
+                        throw new AccessDeniedException(AccessDeniedException.Reason.NOT_IN_CASE, (entity <= 0 ? "no such entity"
+                                : "no entity " + entity) + " among the records of an access request being worked on");
+                    }
+                }
+            }
+            return;
+        }
         if (ctx.caseId() == null) {
             throw new AccessDeniedException(AccessDeniedException.Reason.PURPOSE_REQUIRED,
                     "name the case this " + op.action() + " is for");

@@ -47,7 +47,18 @@ public enum Operation {
     USER_UPDATE("user.update", Kind.PLAIN, true, ADMIN),
     AUDIT_SEARCH("audit.search", Kind.PLAIN, false, AUDITOR),
     AUDIT_VERIFY("audit.verify", Kind.PLAIN, false, AUDITOR),
-    AUDIT_ALERTS("audit.alerts", Kind.PLAIN, false, AUDITOR);
+    AUDIT_ALERTS("audit.alerts", Kind.PLAIN, false, AUDITOR),
+    // privacy operations: an individual's access and correction requests, worked by the privacy officer
+    ACCESS_REQUEST_LIST("access.request.list", Kind.PRIVACY, false, PRIVACY_OFFICER),
+    ACCESS_REQUEST_CREATE("access.request.create", Kind.PRIVACY, true, PRIVACY_OFFICER),
+    ACCESS_REQUEST_READ("access.request.read", Kind.PRIVACY, false, PRIVACY_OFFICER),
+    ACCESS_REQUEST_DECIDE("access.request.decide", Kind.PRIVACY, true, PRIVACY_OFFICER),
+    ACCESS_REQUEST_STATUS("access.request.status", Kind.PRIVACY, true, PRIVACY_OFFICER),
+    ACCESS_REQUEST_PACKAGE("access.request.package", Kind.PRIVACY, false, PRIVACY_OFFICER),
+    CORRECTION_LIST("correction.list", Kind.PRIVACY, false, PRIVACY_OFFICER),
+    CORRECTION_CREATE("correction.create", Kind.PRIVACY, true, PRIVACY_OFFICER),
+    CORRECTION_READ("correction.read", Kind.PRIVACY, false, PRIVACY_OFFICER),
+    CORRECTION_DECIDE("correction.decide", Kind.PRIVACY, true, PRIVACY_OFFICER);
 
     /** What an operation touches, which decides what the policy asks of the caller beyond a role. */
     public enum Kind {
@@ -56,7 +67,12 @@ public enum Operation {
         /** Personal data: a case the user works in, a declared purpose, current privacy training. */
         PERSONAL,
         /** Personal data about given entities: also, each must be a subject of the case. */
-        SUBJECT
+        SUBJECT,
+        /**
+         * Personal data reached through an individual's own request (access, correction): a declared purpose and
+         * current privacy training, but no case: the request is what the data is for (a declared case is recorded).
+         */
+        PRIVACY
     }
 
     private final String action;

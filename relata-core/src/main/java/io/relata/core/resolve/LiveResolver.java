@@ -207,6 +207,19 @@ public final class LiveResolver {
     }
 
     /**
+     * Why a description (standardized like a record, as a search's) does or does not fit a stored record: each
+     * feature's level and weight, the total, the outcome and the match key. {@code sameEntity} is false: a
+     * description is no member of any entity.
+     */
+    public synchronized Explanation explain(RecordFeatures query, RecordKey record) {
+        RecordFeatures stored = features(record);
+        refreshScorer();
+        Comparison c = new Comparison();
+        scorer.score(query, stored, c);
+        return Explanation.of(query.key(), record, c, scorer, false);
+    }
+
+    /**
      * How an entity was built: its records (sorted) and the links that hold them together, as clustering its
      * records afresh accepts them: analysts' must-link rulings first (infinite weight, match key
      * {@value #RULING_KEY}), then scored pairs strongest first, each with its match key. Empty when the entity is
@@ -257,6 +270,30 @@ public final class LiveResolver {
                 .sorted(Comparator.comparingDouble(SearchHit::weight).reversed()
                         .thenComparingLong(SearchHit::entityId))
                 .limit(limit).toList();
+    }
+
+    /**
+     * Every live record the model would call a match or a possible match for a description, found by comparing it
+     * with every record (no blocking), one hit per record, best first. A scan costs a comparison per record: it is
+     * for the rare search that must not miss a record whose fitting details share no blocking key with the
+     * description (a nickname and only part of a surname, with no birth date), such as an individual's request for
+     * their own records.
+     */
+    public synchronized List<SearchHit> scan(RecordFeatures query) {
+        refreshScorer();
+        Comparison c = new Comparison();
+        List<SearchHit> hits = new ArrayList<>();
+        for (int slot = 0; slot < slots; slot++) {
+            if (features[slot] == null) continue;
+            double weight = scorer.score(query, features[slot], c);
+            Outcome outcome = scorer.outcome(c);
+            if (outcome == Outcome.MATCH || outcome == Outcome.POSSIBLE_MATCH) {
+                hits.add(new SearchHit(entityOf[slot], features[slot].key(), weight, c.probability(),
+                        outcome == Outcome.MATCH, c.matchKey()));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::weight).reversed().thenComparing(SearchHit::record));
+        return hits;
     }
 
     // ---- the neighbourhood clustering ------------------------------------------------------------------
