@@ -22,11 +22,30 @@ import java.util.TreeMap;
  * @param loadedAt    per record, when the store first loaded it
  * @param timeline    the events of the records, by date (dates as given; those that do not read as a date last)
  * @param problems    per record, what standardization could not read or found implausible (records without any left out)
+ * @param corrections the accepted corrections of its records, oldest first
  */
 public record EntityProfile(long id, int recordCount, Instant createdAt, Instant updatedAt, Instant retiredAt,
                             List<StoredRecord> records, Map<String, Map<String, Set<RecordKey>>> values,
                             List<String> conflicting, List<EntityEvent> history, Map<RecordKey, Instant> loadedAt,
-                            List<TimelineEvent> timeline, Map<RecordKey, List<String>> problems) {
+                            List<TimelineEvent> timeline, Map<RecordKey, List<String>> problems,
+                            List<CorrectedValue> corrections) {
+
+    /** A profile without corrections. */
+    public EntityProfile(long id, int recordCount, Instant createdAt, Instant updatedAt, Instant retiredAt,
+                         List<StoredRecord> records, Map<String, Map<String, Set<RecordKey>>> values,
+                         List<String> conflicting, List<EntityEvent> history, Map<RecordKey, Instant> loadedAt,
+                         List<TimelineEvent> timeline, Map<RecordKey, List<String>> problems) {
+        this(id, recordCount, createdAt, updatedAt, retiredAt, records, values, conflicting, history, loadedAt, timeline,
+                problems, List.of());
+    }
+
+    /**
+     * An accepted correction of one of the records: the value the source gives (null when it gives none) beside the
+     * corrected one, with its provenance. The record itself is never changed.
+     */
+    public record CorrectedValue(long correction, RecordKey record, String field, String sourceValue,
+                                 String correctedValue, String reason, String decidedBy, Instant decidedAt,
+                                 String note) {}
 
     /** An event a record tells of: an entry, exit, application or encounter, its fields as the record gives them. */
     public record TimelineEvent(String date, String type, String place, String ref, RecordKey record) {}

@@ -2,8 +2,10 @@ package io.relata.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relata.app.privacy.FieldPath;
 import io.relata.core.model.RecordKey;
 import io.relata.core.standardize.DateStandardizer;
+import io.relata.store.Correction;
 import io.relata.store.EntityView;
 import io.relata.store.RelataStore;
 import io.relata.store.StoredRecord;
@@ -31,7 +33,7 @@ public final class EntityProfiles {
     }
 
     public Optional<EntityProfile> entity(long id) {
-        return store.entity(id).map(EntityProfiles::profile);
+        return store.entity(id).map(this::profile);
     }
 
     /** The profile of the entity a record belongs to. */
@@ -40,7 +42,7 @@ public final class EntityProfiles {
         return id.isPresent() ? entity(id.getAsLong()) : Optional.empty();
     }
 
-    private static EntityProfile profile(EntityView e) {
+    private EntityProfile profile(EntityView e) {
         Map<String, Map<String, Set<RecordKey>>> values = new LinkedHashMap<>();
         Map<RecordKey, List<String>> problems = new TreeMap<>();
         List<EntityProfile.TimelineEvent> timeline = new ArrayList<>();
@@ -74,7 +76,20 @@ public final class EntityProfiles {
             if (byValue.size() > 1) conflicting.add(field);
         });
         return new EntityProfile(e.id(), e.recordCount(), e.createdAt(), e.updatedAt(), e.retiredAt(), e.records(),
-                values, conflicting, e.history(), e.loadedAt(), timeline, problems);
+                values, conflicting, e.history(), e.loadedAt(), timeline, problems, corrections(e.records()));
+    }
+
+    /** The accepted corrections of the records, each beside the value the record gives. */
+    private List<EntityProfile.CorrectedValue> corrections(List<StoredRecord> records) {
+        Map<RecordKey, StoredRecord> byKey = new TreeMap<>();
+        for (StoredRecord r : records) byKey.put(r.key(), r);
+        List<EntityProfile.CorrectedValue> out = new ArrayList<>();
+        for (Correction c : store.corrections().acceptedFor(byKey.keySet())) {
+            String source = FieldPath.parse(c.field()).readText(parse(byKey.get(c.record()).content()));
+            out.add(new EntityProfile.CorrectedValue(c.id(), c.record(), c.field(), source, c.requestedValue(), c.reason(),
+                    c.decidedBy(), c.decidedAt(), c.decisionNote()));
+        }
+        return out;
     }
 
     /** Events by date as read (year, month, day; a partial date before the full dates it covers), unreadable dates last. */

@@ -86,8 +86,26 @@ public final class Redactor {
             for (String problem : list) shown.add(problem(problem));
             problems.put(k, shown);
         });
+        // corrections of the records the user may see, their values redacted like the records'
+        List<EntityProfile.CorrectedValue> corrections = new ArrayList<>();
+        for (EntityProfile.CorrectedValue c : p.corrections()) {
+            if (!canSee(c.record())) continue;
+            corrections.add(new EntityProfile.CorrectedValue(c.correction(), c.record(), c.field(),
+                    correctedValue(c.field(), c.sourceValue()), correctedValue(c.field(), c.correctedValue()), c.reason(),
+                    c.decidedBy(), c.decidedAt(), c.note()));
+        }
         return new EntityProfile(p.id(), records.size(), p.createdAt(), p.updatedAt(), p.retiredAt(), records, values,
-                conflicting, history, loadedAt, timeline, problems);
+                conflicting, history, loadedAt, timeline, problems, corrections);
+    }
+
+    /** A value of a record's field as the user may see it: identifiers shortened, biometrics with their permission. */
+    public String correctedValue(String field, String value) {
+        if (value == null) return null;
+        if (field.startsWith("identifiers")) return identifier(value);
+        if (field.startsWith("biometrics") && !user.permissions().contains(Permission.VIEW_BIOMETRICS)) {
+            return "[withheld: needs " + Permission.VIEW_BIOMETRICS + "]";
+        }
+        return value;
     }
 
     /** A standardization problem as the user may see it: an identifier it quotes ("identifiers: TYPE 'value': ...") shortened. */
