@@ -21,6 +21,7 @@ import io.relata.app.access.AuthenticationException;
 import io.relata.app.access.Guard;
 import io.relata.app.audit.AuditTrail;
 import io.relata.app.audit.AuditUnavailableException;
+import io.relata.app.privacy.DisclosureRecipients;
 import io.relata.store.StoreConflictException;
 import io.relata.store.StoreException;
 import io.relata.store.StoreNotFoundException;
@@ -57,6 +58,11 @@ public final class RelataServer implements AutoCloseable {
     private Javalin app;
 
     public RelataServer(ServerConfig config, Workspace ws, AuditTrail audit, Clock clock) {
+        this(config, ws, audit, clock, DisclosureRecipients.NONE_RECORDED);
+    }
+
+    /** {@code recipients}: who was sent which records' data, for corrections to list (the accounting of disclosures). */
+    public RelataServer(ServerConfig config, Workspace ws, AuditTrail audit, Clock clock, DisclosureRecipients recipients) {
         this.config = config;
         this.ws = ws;
         this.audit = audit;
@@ -72,6 +78,7 @@ public final class RelataServer implements AutoCloseable {
         routes.addAll(new AdminApi(ws, accounts, guard, calls).routes());
         routes.addAll(new LoadApi(loads, guard, lock).routes());
         routes.addAll(new AuditApi(audit, guard).routes());
+        routes.addAll(new PrivacyApi(ws, guard, calls, clock, recipients).routes());
         routes.add(new ApiRoute(HandlerType.GET, "/health", "Liveness: the process answers", null, List.of(), null, false,
                 ctx -> ctx.json(Views.JSON.createObjectNode().put("status", "UP"))));
         routes.add(new ApiRoute(HandlerType.GET, "/ready", "Readiness: the store answers", null, List.of(), null, false,

@@ -66,6 +66,13 @@ final class Views {
                 sources.forEach(k -> s.add(k.toString()));
             });
         }
+        ArrayNode corrections = n.putArray("corrections");
+        for (EntityProfile.CorrectedValue c : p.corrections()) {
+            corrections.addObject().put("correction", c.correction()).put("record", c.record().toString())
+                    .put("field", c.field()).put("source_value", c.sourceValue()).put("corrected_value", c.correctedValue())
+                    .put("reason", c.reason()).put("decided_by", c.decidedBy()).put("decided_at", c.decidedAt().toString())
+                    .put("note", c.note());
+        }
         ArrayNode conflicting = n.putArray("conflicting");
         p.conflicting().forEach(conflicting::add);
         ArrayNode history = n.putArray("history");

@@ -43,7 +43,9 @@ class ServerAccessTest {
             case "/api/loads/{id}" -> UUID.randomUUID().toString(); // no such load: 404 for whoever may ask
             case "/api/tokens/{id}" -> "999999"; // never the caller's own: revoking it would end the matrix
             case "/api/leads/{id}/disposition" -> Long.toString(t.leadId);
-            default -> Long.toString(r.path().startsWith("/api/entities") ? t.subject : t.caseId);
+            default -> Long.toString(r.path().startsWith("/api/entities") ? t.subject
+                    : r.path().startsWith("/api/access-requests") ? t.accessRequestId
+                    : r.path().startsWith("/api/corrections") ? t.correctionId : t.caseId);
         };
         String path = r.path().replace("{id}", id).replace("{alert}", Long.toString(t.alertId))
                 .replace("{username}", "analyst").replace("{code}", "S");
@@ -70,6 +72,11 @@ class ServerAccessTest {
             case "/api/users/{username}" -> "{\"training_completed\":\"" + java.time.LocalDate.now() + "\"}";
             case "/api/sources/{code}" -> "{\"owner\":\"Data office\"}";
             case "/api/exports" -> "{\"entities\":[" + t.subject + "],\"justification\":\"court order 2026-117 for the Harbor case\"}";
+            case "/api/access-requests" -> "{\"names\":[\"Anna Kowalski\"],\"dob\":\"1980-01-01\",\"notes\":\"matrix\"}";
+            case "/api/access-requests/{id}/decisions" -> "{\"record\":\"S:A\",\"decision\":\"RELEASE\"}";
+            case "/api/access-requests/{id}/status" -> "{\"status\":\"RESPONDED\",\"note\":\"matrix\"}";
+            case "/api/corrections" -> "{\"record\":\"S:A\",\"field\":\"names[0].surname\",\"value\":\"Kowalska\",\"reason\":\"matrix\"}";
+            case "/api/corrections/{id}/decision" -> "{\"decision\":\"ACCEPT\",\"note\":\"matrix\"}";
             case "/api/loads" -> TestServer.person("M" + System.nanoTime(), "Matrix", "Upload", "1970-07-07", "")
                     .replace("\"source\":\"S\"", "\"source\":\"M\"") + "\n";
             default -> "{}";
@@ -224,13 +231,14 @@ class ServerAccessTest {
         int lists = 0;
         for (ApiRoute r : t.server.routes()) {
             if (r.method() != HandlerType.GET || !r.signedIn()) continue;
-            Role role = java.util.stream.Stream.of(Role.ANALYST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)
+            Role role = java.util.stream.Stream.of(Role.ANALYST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN, Role.PRIVACY_OFFICER)
                     .filter(x -> t.mayCall(r, x)).findFirst().orElseThrow();
             boolean paged = r.query().stream().anyMatch(p -> p.name().equals("limit"))
                     && r.query().stream().anyMatch(p -> p.name().equals("offset"));
             HttpRequest plain = request(r, role);
             TestServer.Response whole = t.send(plain);
             if (whole.status() != 200) continue; // a 404 for a made-up load id, say
+            if (!whole.contentType().startsWith("application/json")) continue; // a document (an access request's PDF)
             JsonNode all = whole.json();
             boolean list = all.has("items");
             if (list != paged) {

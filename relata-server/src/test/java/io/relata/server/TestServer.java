@@ -60,6 +60,8 @@ final class TestServer implements AutoCloseable {
     final Path uploads;
     /** A lead and an alert of the case, for routes that dispose of one (none by default). */
     long leadId = 999_999, alertId = 999_999;
+    /** An access request for Anna (every record found decided, in review) and a correction of S:A's birth date. */
+    final long accessRequestId, correctionId;
 
     TestServer(Path dir) throws IOException {
         this(dir, ServerConfig.defaults());
@@ -109,6 +111,18 @@ final class TestServer implements AutoCloseable {
         subject = ws.graph().entityOf(new RecordKey("S", "A"));
         stranger = ws.graph().entityOf(new RecordKey("S", "B"));
         ws.store().cases().addSubjects(caseId, List.of(new RecordKey("S", "A")), "analyst", "the case's subject", Instant.now());
+        // an access request for Anna, every record found for it decided, and a correction of her record
+        var requests = new io.relata.app.privacy.AccessRequests(ws, Clock.systemUTC());
+        accessRequestId = requests.register(io.relata.app.privacy.Requester.named("Anna Kowalski", "1980-01-01"), null,
+                null, null, "privacy.officer").id();
+        for (var found : requests.view(accessRequestId).candidates()) {
+            boolean hers = found.record().equals(new RecordKey("S", "A"));
+            requests.decide(accessRequestId, found.record(), hers ? io.relata.store.ReleaseDecision.RELEASE
+                    : io.relata.store.ReleaseDecision.WITHHOLD, List.of(), hers ? null : "setup", "privacy.officer");
+        }
+        correctionId = new io.relata.app.privacy.Corrections(ws.store(), io.relata.app.privacy.DisclosureRecipients.NONE_RECORDED,
+                Clock.systemUTC()).register(accessRequestId, new RecordKey("S", "A"), "dob", "1980-01-02", "setup",
+                "privacy.officer").id();
         uploads = dir.resolve("uploads");
         server = new RelataServer(config.withPort(0).withUploadDir(uploads), ws, audit, Clock.systemUTC());
         base = "http://127.0.0.1:" + server.start();

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 public final class AccessRequests {
     /** Days from receipt to the due date when the officer gives none. */
     public static final int DEFAULT_DUE_DAYS = 30;
+    /** The store setting that holds the days from receipt to the due date, when not the default. */
+    public static final String DUE_DAYS_SETTING = "access-request-due-days";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Workspace ws;
@@ -49,6 +51,20 @@ public final class AccessRequests {
         this.ws = ws;
         this.clock = clock;
         this.dueDays = dueDays;
+    }
+
+    /** The days from receipt to the due date this store is configured with ({@link #DEFAULT_DUE_DAYS} unless set). */
+    public static int dueDays(io.relata.store.RelataStore store) {
+        return store.setting(DUE_DAYS_SETTING).map(Integer::parseInt).orElse(DEFAULT_DUE_DAYS);
+    }
+
+    /** Configures the days from receipt to the due date (1 to 365). */
+    public static void setDueDays(io.relata.store.RelataStore store, int days) {
+        if (days < 1 || days > 365) throw new IllegalArgumentException("the days to respond must be 1 to 365, not " + days);
+        try (var batch = store.begin()) {
+            batch.putSetting(DUE_DAYS_SETTING, Integer.toString(days));
+            batch.commit();
+        }
     }
 
     /** A request with what was found for it and its log. */
