@@ -19,11 +19,14 @@ const screens = {
   users: { title: 'Users', load: () => import('./views/users.js'), roles: ['ADMIN'] },
   sources: { title: 'Sources', load: () => import('./views/sources.js'), roles: ['ADMIN', 'AUDITOR'] },
   audit: { title: 'Audit', load: () => import('./views/audit.js'), roles: ['AUDITOR'] },
+  'access-requests': { title: 'Access requests', load: () => import('./views/access-requests.js'), roles: ['PRIVACY_OFFICER'], personal: true },
+  corrections: { title: 'Corrections', load: () => import('./views/corrections.js'), roles: ['PRIVACY_OFFICER'], personal: true },
 };
 
 const NAV = [
   ['search', 'Search'], ['review', 'Review queue'], ['leads', 'Leads'], ['alerts', 'Alerts'], ['cases', 'Cases & watches'],
   ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'],
+  ['access-requests', 'Access requests'], ['corrections', 'Corrections'],
 ];
 
 const main = document.getElementById('main');

@@ -37,7 +37,7 @@ export async function render(main, arg) {
       hasRole('ANALYST', 'SUPERVISOR') ? h('a', { class: 'button', href: `#/graph/${p.entity}`, id: 'open-graph' }, 'Relationship graph') : null,
       hasRole('ANALYST', 'SUPERVISOR') ? h('button', { type: 'button', class: 'secondary', onclick: () => watch(p.entity, name, where) }, 'Watch this entity…') : null),
     where);
-  main.append(valuesSection(p), qualitySection(p), recordsSection(p), timelineSection(p), whySection(p), historySection(p));
+  main.append(valuesSection(p), correctionsSection(p), qualitySection(p), recordsSection(p), timelineSection(p), whySection(p), historySection(p));
 }
 
 function displayName(p) {
@@ -121,6 +121,18 @@ function recordsSection(p) {
         h('dl', { class: 'facts' }, describe(r.content).map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
         h('details', null, h('summary', { class: 'small' }, 'As received'), h('pre', { class: 'json' }, JSON.stringify(r.content, null, 2))));
     })));
+}
+
+function correctionsSection(p) {
+  const corrections = p.corrections || [];
+  if (!corrections.length) return document.createDocumentFragment();
+  return h('section', { class: 'panel', id: 'corrections' },
+    h('h2', null, 'Corrections'),
+    h('p', { class: 'small' }, 'Accepted corrections an individual asked for. The source\'s record is unchanged: its value is shown beside the corrected one.'),
+    table('Accepted corrections, with their provenance', ['Record', 'Field', 'The source gives', 'Corrected to', 'Provenance'],
+      corrections.map((c) => [recordChip(c.record), c.field, c.source_value === null ? '(nothing)' : c.source_value,
+        h('strong', null, c.corrected_value),
+        `correction #${c.correction}, decided by ${c.decided_by} ${when(c.decided_at)}: ${c.reason}${c.note ? ` (${c.note})` : ''}`])));
 }
 
 function timelineSection(p) {
