@@ -153,7 +153,16 @@ final class PrivacyApi {
             AccessRequests.View v = requests.view(id);
             Redactor redactor = new Redactor(access.user(), ws.store().sources());
             ObjectNode n = summary(v.request(), LocalDate.now(clock)).put("notes", v.request().notes());
-            n.set("requester_data", Views.parse(v.request().requester()));
+            ObjectNode requesterData = (ObjectNode) Views.parse(v.request().requester());
+            // the requester's identifiers are shortened like any record's for an officer without the permission
+            if (requesterData.path("identifiers").isArray()) {
+                ArrayNode ids = requesterData.putArray("identifiers");
+                for (String identifier : v.requester().identifiers()) {
+                    int colon = identifier.indexOf(':');
+                    ids.add(identifier.substring(0, colon + 1) + redactor.identifier(identifier.substring(colon + 1)));
+                }
+            }
+            n.set("requester_data", requesterData);
             Map<RecordKey, StoredRecord> records = requests.records(v.candidates());
             ArrayNode list = n.putArray("candidates");
             List<String> shown = new ArrayList<>();
