@@ -80,10 +80,13 @@ public record ResponsePackage(byte[] pdf, List<RecordKey> released, int withheld
                 if (content == null) continue; // removed since the search: nothing of it is held any more
                 released.add(c.record());
                 doc.add(new Paragraph(" ", body));
-                doc.add(new Paragraph("Record " + c.record() + (c.decision() == ReleaseDecision.PARTIAL
-                        ? " (released in part)" : ""), heading));
+                Paragraph recordTitle = new Paragraph("Record " + c.record() + (c.decision() == ReleaseDecision.PARTIAL
+                        ? " (released in part)" : ""), heading);
+                recordTitle.setSpacingAfter(6);
+                doc.add(recordTitle);
                 PdfPTable table = new PdfPTable(new float[] {1.2f, 2.8f});
                 table.setWidthPercentage(100);
+                table.setSpacingBefore(2);
                 for (String[] line : lines(content, c)) {
                     table.addCell(cell(line[0], small));
                     table.addCell(cell(line[1], body));
