@@ -190,7 +190,7 @@ public final class RelataServer implements AutoCloseable {
         switch (e.reason()) {
             case UNAUTHENTICATED -> problem(ctx, 401, "Unauthorized", e.getMessage());
             case PURPOSE_REQUIRED -> problem(ctx, 400, "Case and purpose required", e.getMessage());
-            case NOT_IN_CASE -> problem(ctx, 404, "Not found", e.getMessage());
+            case NOT_IN_CASE, NOT_ADDRESSED -> problem(ctx, 404, "Not found", e.getMessage());
             default -> problem(ctx, 403, "Forbidden", e.getMessage());
         }
     }
