@@ -37,7 +37,8 @@ public final class DisseminationStore {
     /**
      * Records that an APPROVED version goes to {@code organization}; {@code render} makes the recipient's copy once
      * the dissemination has its id (the copy's watermark names it). The copy, its digests and its records are written
-     * in the same transaction. A version that is not APPROVED is a {@link StoreConflictException}.
+     * in the same transaction, so {@code render} must not use the store (a read would end the transaction). A version
+     * that is not APPROVED is a {@link StoreConflictException}.
      */
     public Dissemination create(long reportId, int version, String organization, String purpose, String agreement,
                                 String sentBy, Instant at, LongFunction<DisseminationCopy> render) {

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.app.EntityProfile;
 import io.relata.app.EntityProfiles;
 import io.relata.app.NotFoundException;
-import io.relata.app.Relationships;
 import io.relata.app.Workspace;
-import io.relata.core.model.RecordKey;
 import io.relata.core.relate.Evidence;
 import io.relata.core.relate.GraphPath;
 import io.relata.core.relate.Network;
@@ -16,7 +14,9 @@ import io.relata.core.relate.NetworkExplorer;
 import io.relata.core.relate.PathFinder;
 import io.relata.core.relate.Relation;
 import io.relata.core.relate.RelationFilter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.relata.store.CaseFile;
+import io.relata.store.StoredRecord;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +40,6 @@ public final class ReportComposer {
     }
 
     public ObjectNode compose(CaseFile caseFile, ReportDraft draft, String author, Instant at) {
-        Relationships rel = new Relationships(ws);
         ObjectNode n = JSON.createObjectNode();
         n.put("format", FORMAT).put("case_id", caseFile.id()).put("case_name", caseFile.name())
                 .put("composed_by", author).put("composed_at", at.toString());
@@ -52,7 +51,7 @@ public final class ReportComposer {
             EntityProfile p = profiles.entity(id).filter(x -> x.retiredAt() == null)
                     .orElseThrow(() -> new NotFoundException("no entity " + id));
             ObjectNode e = entities.addObject().put("entity", id);
-            e.set("labels", labels(rel, id));
+            e.set("labels", labels(id));
             ArrayNode records = e.putArray("records");
             p.records().forEach(r -> records.add(r.key().toString()));
             ArrayNode values = e.putArray("values");
@@ -66,11 +65,11 @@ public final class ReportComposer {
                         .put("record", t.record().toString());
             }
         }
-        if (draft.chart() != null) n.set("chart", chart(rel, draft.chart()));
+        if (draft.chart() != null) n.set("chart", chart(draft.chart()));
         return n;
     }
 
-    private ObjectNode chart(Relationships rel, ChartSpec spec) {
+    private ObjectNode chart(ChartSpec spec) {
         ObjectNode c = JSON.createObjectNode().put("kind", spec.kind().name()).put("from", spec.from());
         Map<Long, Integer> nodes = new LinkedHashMap<>(); // entity → hops from the chart's start
         Map<String, Relation> edges = new LinkedHashMap<>();
@@ -93,7 +92,7 @@ public final class ReportComposer {
         ArrayNode nodeList = c.putArray("nodes");
         nodes.forEach((id, hops) -> {
             ObjectNode x = nodeList.addObject().put("entity", id).put("hops", hops);
-            x.set("labels", labels(rel, id));
+            x.set("labels", labels(id));
         });
         ArrayNode edgeList = c.putArray("edges");
         for (Relation r : edges.values()) {
@@ -111,18 +110,37 @@ public final class ReportComposer {
         return Math.min(r.from(), r.to()) + "-" + Math.max(r.from(), r.to());
     }
 
-    /** The name each of an entity's records gives it, so that a reader's label comes from a record they may see. */
-    private static ArrayNode labels(Relationships rel, long entity) {
+    /**
+     * The name each of an entity's records gives it, as the record wrote it (its first name, a person's or an
+     * organization's), so that a reader's label comes from a record they may see. A record that names nobody gives no label.
+     */
+    private ArrayNode labels(long entity) {
         ArrayNode out = JSON.createArrayNode();
-        for (RecordKey k : rel.records(entity)) {
-            String label = rel.label(entity, k::equals);
-            if (label.equals(k.toString())) continue; // a record without a name: a reference to it is no label
-            out.addObject().put("record", k.toString()).put("label", label);
+        var view = ws.store().entity(entity);
+        if (view.isEmpty()) return out;
+        for (StoredRecord r : view.get().records()) {
+            String label = name(r.content());
+            if (label != null) out.addObject().put("record", r.key().toString()).put("label", label);
         }
         return out;
     }
 
-    private static void keys(ArrayNode into, Set<RecordKey> keys) {
+    private static String name(String content) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(content);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored record is not JSON", e);
+        }
+        for (JsonNode name : n.path("names")) {
+            String full = name.path("full").asText("");
+            if (full.isBlank()) full = (name.path("given").asText("") + " " + name.path("surname").asText("")).strip();
+            if (!full.isBlank()) return full.strip();
+        }
+        return null;
+    }
+
+    private static void keys(ArrayNode into, Set<io.relata.core.model.RecordKey> keys) {
         keys.forEach(k -> into.add(k.toString()));
     }
 }

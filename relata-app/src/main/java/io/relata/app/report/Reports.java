@@ -86,8 +86,12 @@ public final class Reports {
 
     /** A version as {@code reader} may see it, rendered for them with {@code watermark} on every page. */
     public Rendering render(ReportVersion v, User reader, String watermark) {
-        ReportContent content = ReportRedaction.redact(v.reportId(), v.version(), parse(v.snapshot()),
-                new Redactor(reader, ws.store().sources()));
+        return render(v, new Redactor(reader, ws.store().sources()), watermark);
+    }
+
+    /** Renders without the store: a dissemination's copy is rendered inside the transaction that records it. */
+    private static Rendering render(ReportVersion v, Redactor redactor, String watermark) {
+        ReportContent content = ReportRedaction.redact(v.reportId(), v.version(), parse(v.snapshot()), redactor);
         byte[] png = content.chart() == null ? new byte[0] : ChartImage.png(content.chart());
         return new Rendering(content, ReportPdf.render(content, watermark, png), ReportHtml.render(content, watermark, png), png);
     }
@@ -117,8 +121,9 @@ public final class Reports {
         User recipient = new PartnerRecipients(ws.store()).authorization(organization)
                 .orElseThrow(() -> new IllegalArgumentException("'" + organization + "' is not a partner organization; "
                         + "known: " + organizations()));
+        Redactor redactor = new Redactor(recipient, ws.store().sources());
         return ws.store().disseminations().create(reportId, version, organization, purpose, agreement, sender, Instant.now(), id -> {
-            Rendering r = render(v, recipient, copyMark(organization, id));
+            Rendering r = render(v, redactor, copyMark(organization, id));
             return new DisseminationCopy(r.content().toJson().toString(), r.pdf(), r.html(), r.content().records());
         });
     }
