@@ -280,10 +280,10 @@ class WebAppBrowserTest {
         signIn("privacy", visible(By.id("username")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "privacy training has lapsed"));
         shot("12-training-lapsed");
-        // a partner agency's account opens no screen here, and is told so
+        // a partner agency's account opens its inbox of reports disseminated to it, and nothing else
         signOut();
         signIn("partner", visible(By.id("username")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "opens no screen"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reports disseminated to"));
         assertThat(driver.findElements(By.cssSelector("main .notice.error"))).isEmpty();
         assertNoConsoleErrors();
     }
