@@ -31,7 +31,12 @@ public record ReportContent(long reportId, int version, String caseName, String 
 
     public record Edge(long from, long to, double strength, List<EvidenceRow> evidence) {}
 
-    public record EvidenceRow(String type, String detail, String fromSource, String toSource, int sharedBy, double strength) {}
+    public record EvidenceRow(String type, String detail, String fromSource, String toSource, int sharedBy, double strength) {
+        /** The kind of evidence as people read it: SHARED_PHONE as "shared phone". */
+        public String kind() {
+            return type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
 
     /** The content as JSON: what a partner's view shows beside the documents. */
     public ObjectNode toJson() {

@@ -64,7 +64,7 @@ public final class ReportHtml {
             for (ReportContent.Edge edge : c.chart().edges()) {
                 String between = c.label(edge.from()) + " – " + c.label(edge.to());
                 for (ReportContent.EvidenceRow r : edge.evidence()) {
-                    row(b, between, r.type(), r.detail(), r.fromSource() + "/" + r.toSource(), Integer.toString(r.sharedBy()),
+                    row(b, between, r.kind(), r.detail(), r.fromSource() + "/" + r.toSource(), Integer.toString(r.sharedBy()),
                             String.format(Locale.ROOT, "%.2f", r.strength()));
                 }
             }

@@ -17,7 +17,10 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
+import com.ibm.icu.text.Transliterator;
+
 import java.awt.Color;
+import java.nio.charset.Charset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +29,7 @@ import java.io.UncheckedIOException;
  * A report as PDF (OpenPDF): the markings at the top and bottom of every page, and the copy's watermark (its
  * recipient and dissemination, or that it is a preview) across every page and in every footer; then the handling
  * instructions, the narrative, the chart as a picture, each entity's summary and the evidence table. Text is set in
- * the standard Helvetica (Latin-1).
+ * the standard Helvetica; other scripts are transliterated to Latin.
  */
 public final class ReportPdf {
     private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD);
@@ -44,27 +47,27 @@ public final class ReportPdf {
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setPageEvent(new Marks(c.markings(), watermark));
-            doc.addTitle(c.title());
+            doc.addTitle(latin(c.title()));
             doc.addCreator("Relata");
             doc.open();
-            doc.add(new Paragraph(c.title(), TITLE));
-            doc.add(new Paragraph("Report " + c.reportId() + ", version " + c.version() + " · case " + c.caseName(), SMALL));
-            doc.add(new Paragraph(watermark, SMALL));
+            doc.add(new Paragraph(latin(c.title()), TITLE));
+            doc.add(new Paragraph(latin("Report " + c.reportId() + ", version " + c.version() + " · case " + c.caseName()), SMALL));
+            doc.add(new Paragraph(latin(watermark), SMALL));
             if (c.handling() != null && !c.handling().isBlank()) {
                 doc.add(heading("Handling"));
-                doc.add(new Paragraph(c.handling(), BODY));
+                doc.add(new Paragraph(latin(c.handling()), BODY));
             }
             if (c.narrative() != null && !c.narrative().isBlank()) {
                 doc.add(heading("Narrative"));
                 for (String para : c.narrative().split("\\R\\s*\\R")) {
-                    Paragraph p = new Paragraph(para.strip(), BODY);
+                    Paragraph p = new Paragraph(latin(para.strip()), BODY);
                     p.setSpacingAfter(6);
                     doc.add(p);
                 }
             }
             if (c.chart() != null) {
                 doc.add(heading("Relationship chart"));
-                doc.add(new Paragraph(c.chart().description(), BODY));
+                doc.add(new Paragraph(latin(c.chart().description()), BODY));
                 Image image = Image.getInstance(chartPng);
                 image.scaleToFit(doc.getPageSize().getWidth() - 100, 330);
                 image.setAlignment(Element.ALIGN_CENTER);
@@ -72,7 +75,7 @@ public final class ReportPdf {
             }
             for (ReportContent.EntitySummary e : c.entities()) {
                 doc.add(heading(e.label()));
-                doc.add(new Paragraph("Sources: " + (e.sources().isEmpty() ? "none you may see" : String.join(", ", e.sources())), SMALL));
+                doc.add(new Paragraph(latin("Sources: " + (e.sources().isEmpty() ? "none you may see" : String.join(", ", e.sources()))), SMALL));
                 PdfPTable values = table(new float[] {2, 4, 2}, "Field", "Value", "Sources");
                 for (ReportContent.Value v : e.values()) row(values, v.field(), v.value(), String.join(", ", v.sources()));
                 doc.add(values);
@@ -88,7 +91,7 @@ public final class ReportPdf {
                 for (ReportContent.Edge edge : c.chart().edges()) {
                     String between = c.label(edge.from()) + " – " + c.label(edge.to());
                     for (ReportContent.EvidenceRow r : edge.evidence()) {
-                        row(evidence, between, r.type(), r.detail(), r.fromSource() + "/" + r.toSource(),
+                        row(evidence, between, r.kind(), r.detail(), r.fromSource() + "/" + r.toSource(),
                                 Integer.toString(r.sharedBy()), String.format(java.util.Locale.ROOT, "%.2f", r.strength()));
                     }
                 }
@@ -103,8 +106,23 @@ public final class ReportPdf {
         return out.toByteArray();
     }
 
+    /**
+     * Text as the standard fonts can set it (Windows-1252): other scripts transliterated to Latin (ICU), case and
+     * punctuation kept, so that a name written in Cyrillic or Arabic prints readably rather than as blanks.
+     */
+    static String latin(String s) {
+        if (s == null || WINDOWS_1252.newEncoder().canEncode(s)) return s;
+        String latin = TO_LATIN.get().transliterate(s);
+        return WINDOWS_1252.newEncoder().canEncode(latin) ? latin : latin.replaceAll("[^\\x20-\\x7E\\xA0-\\xFF]", "?");
+    }
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    // ICU transliterators are not safe for concurrent use: one per thread
+    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(() ->
+            Transliterator.getInstance("[:Cyrillic:] Russian-Latin/BGN; Any-Latin; [^\\u0000-\\u00FF] Latin-ASCII"));
+
     private static Paragraph heading(String text) {
-        Paragraph p = new Paragraph(text, HEADING);
+        Paragraph p = new Paragraph(latin(text), HEADING);
         p.setSpacingBefore(12);
         p.setSpacingAfter(4);
         return p;
@@ -125,7 +143,7 @@ public final class ReportPdf {
     }
 
     private static void row(PdfPTable t, String... cells) {
-        for (String s : cells) t.addCell(new Phrase(s == null ? "" : s, CELL));
+        for (String s : cells) t.addCell(new Phrase(s == null ? "" : latin(s), CELL));
     }
 
     /** The markings at the top and bottom of every page, and the watermark across it and in its footer. */
@@ -142,9 +160,9 @@ public final class ReportPdf {
             float width = document.getPageSize().getWidth(), height = document.getPageSize().getHeight();
             PdfContentByte over = writer.getDirectContent();
             Font marks = new Font(Font.HELVETICA, 9, Font.BOLD, new Color(0x9b, 0x1c, 0x1c));
-            ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase(markings, marks), width / 2, height - 35, 0);
-            ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase(markings, marks), width / 2, 38, 0);
-            ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase(watermark + " · page " + writer.getPageNumber(),
+            ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase(latin(markings), marks), width / 2, height - 35, 0);
+            ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase(latin(markings), marks), width / 2, 38, 0);
+            ColumnText.showTextAligned(over, Element.ALIGN_CENTER, new Phrase(latin(watermark) + " · page " + writer.getPageNumber(),
                     SMALL), width / 2, 25, 0);
             PdfContentByte under = writer.getDirectContentUnder();
             under.saveState();
@@ -155,7 +173,7 @@ public final class ReportPdf {
                 under.beginText();
                 under.setFontAndSize(BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, false), 30);
                 under.setColorFill(Color.GRAY);
-                under.showTextAligned(Element.ALIGN_CENTER, watermark, width / 2, height / 2, 45);
+                under.showTextAligned(Element.ALIGN_CENTER, latin(watermark), width / 2, height / 2, 45);
                 under.endText();
             } catch (IOException | DocumentException e) {
                 throw new IllegalStateException("the watermark font is missing", e);
