@@ -284,6 +284,7 @@ class WebAppBrowserTest {
         signOut();
         signIn("partner", visible(By.id("username")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reports disseminated to"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), DemoSetup.REPORT_TITLE));
         assertThat(driver.findElements(By.cssSelector("main .notice.error"))).isEmpty();
         assertNoConsoleErrors();
     }
