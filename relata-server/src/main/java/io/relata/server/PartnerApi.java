@@ -68,7 +68,7 @@ final class PartnerApi {
             DisseminationCopy copy = new Reports(ws).copy(id);
             ObjectNode n = received(d);
             n.set("content", Views.parse(copy.content()));
-            return Guard.Answer.of(n, 1, List.of("report:" + d.reportId()));
+            return Guard.Answer.of(n, 1, held(d, copy));
         });
         ctx.json(out);
     }
@@ -79,9 +79,17 @@ final class PartnerApi {
         byte[] bytes = guard.runAsRecipient(recipient(ctx), Operation.INBOX_READ, id, List.of(), pdf ? "pdf" : "html", () -> {
             Dissemination d = ws.store().disseminations().get(id).orElseThrow();
             DisseminationCopy copy = new Reports(ws).copy(id);
-            return Guard.Answer.of(pdf ? copy.pdf() : copy.html(), 1, List.of("report:" + d.reportId()));
+            return Guard.Answer.of(pdf ? copy.pdf() : copy.html(), 1, held(d, copy));
         });
         ReportApi.document(ctx, pdf, bytes, "dissemination-" + id);
+    }
+
+    /** What a partner's view showed, for the trail: the report, and the records whose data the copy holds. */
+    private static List<String> held(Dissemination d, DisseminationCopy copy) {
+        List<String> out = new ArrayList<>();
+        out.add("report:" + d.reportId());
+        copy.records().forEach(k -> out.add("record:" + k));
+        return out;
     }
 
     /** A dissemination as its recipient sees it: no sender's internals beyond what the copy itself says. */

@@ -9,6 +9,7 @@ import io.relata.app.access.AccessContext;
 import io.relata.app.access.Guard;
 import io.relata.app.access.Operation;
 import io.relata.app.access.Redactor;
+import io.relata.app.report.ChartImage;
 import io.relata.app.report.ChartSpec;
 import io.relata.app.report.ReportContent;
 import io.relata.app.report.ReportDraft;
@@ -144,9 +145,9 @@ final class ReportApi {
         int number = versionNumber(ctx);
         AccessContext access = inCase(ctx, caseId);
         ObjectNode out = guard.run(access, Operation.REPORT_READ, List.of(), objects(caseId, reportId, number), null, () -> {
-            ReportVersion v = new Reports(ws).version(caseId, reportId, number);
-            ReportContent content = io.relata.app.report.ReportRedaction.redact(reportId, number, Views.parse(v.snapshot()),
-                    new Redactor(access.user(), ws.store().sources()));
+            Reports reports = new Reports(ws);
+            ReportVersion v = reports.version(caseId, reportId, number);
+            ReportContent content = reports.content(v, access.user());
             ObjectNode n = version(v);
             n.set("content", content.toJson());
             n.set("draft", draftOf(Views.parse(v.snapshot())));
@@ -173,13 +174,13 @@ final class ReportApi {
         long caseId = Calls.pathId(ctx, "id"), reportId = Calls.pathId(ctx, "report");
         int number = versionNumber(ctx);
         AccessContext access = inCase(ctx, caseId);
-        Reports.Rendering r = guard.run(access, Operation.REPORT_READ, List.of(), objects(caseId, reportId, number), "chart", () -> {
-            ReportVersion v = new Reports(ws).version(caseId, reportId, number);
-            Reports.Rendering rendering = new Reports(ws).render(v, access.user(), Reports.previewMark(access.user()));
-            if (rendering.content().chart() == null) throw ProblemException.notFound("version " + number + " has no chart");
-            return Guard.Answer.of(rendering, rendering.content().chart().nodes().size(), shown(rendering.content()));
+        byte[] png = guard.run(access, Operation.REPORT_READ, List.of(), objects(caseId, reportId, number), "chart", () -> {
+            Reports reports = new Reports(ws);
+            ReportContent content = reports.content(reports.version(caseId, reportId, number), access.user());
+            if (content.chart() == null) throw ProblemException.notFound("version " + number + " has no chart");
+            return Guard.Answer.of(ChartImage.png(content.chart()), content.chart().nodes().size(), shown(content));
         });
-        ctx.contentType("image/png").result(r.chartPng());
+        ctx.contentType("image/png").result(png);
     }
 
     private void review(Context ctx) {
@@ -389,10 +390,12 @@ final class ReportApi {
         return List.of("case:" + caseId, "report:" + reportId, "report:" + reportId + "/v" + version);
     }
 
+    /** The entities a reader was shown: those the report covers and those its chart draws (for "who looked at"). */
     private static List<String> shown(ReportContent c) {
-        List<String> out = new ArrayList<>();
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         for (ReportContent.EntitySummary e : c.entities()) out.add("entity:" + e.entity());
-        return out;
+        if (c.chart() != null) for (ReportContent.Node n : c.chart().nodes()) out.add("entity:" + n.entity());
+        return List.copyOf(out);
     }
 
     private static ObjectNode report(Report r) {

@@ -186,6 +186,7 @@ class ServerReportTest {
         assertThat(t.actions("report:" + report)).contains("county inbox.read ALLOWED 1", "analyst report.disseminate ALLOWED 0",
                 "supervisor report.review ALLOWED 0");
         assertThat(t.actions("organization:County Sheriff")).containsExactly("analyst report.disseminate ALLOWED 0");
+        assertThat(t.actions("record:S:A")).contains("county inbox.read ALLOWED 1");
         assertThat(t.actions("dissemination:" + elsewhere)).contains("county inbox.read DENIED 0", "elsewhere inbox.list ALLOWED 1");
 
         // revoked: gone for the partner, still accounted for
@@ -316,6 +317,8 @@ class ServerReportTest {
         assertThat(png.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
         assertThat(java.util.Arrays.copyOf(png.body(), 4)).containsExactly(0x89, 'P', 'N', 'G');
         JsonNode version = t.get(Role.ANALYST, versionPath(report, 1)).json();
+        // who looked at Boris finds the analyst's view of a report whose chart drew him
+        assertThat(t.actions("entity:" + t.stranger)).contains("analyst report.read ALLOWED 1");
         assertThat(version.path("content").path("chart").path("nodes")).extracting(n -> n.path("label").asText())
                 .contains("Anna Kowalski", "Boris Ivanov");
         assertThat(version.path("draft").path("entities")).extracting(JsonNode::asLong).containsExactly(t.subject);

@@ -84,6 +84,11 @@ public final class Reports {
         return ws.store().reports().review(reportId, version, approve, reviewer, note, Instant.now());
     }
 
+    /** A version's content as {@code reader} may see it. */
+    public ReportContent content(ReportVersion v, User reader) {
+        return ReportRedaction.redact(v.reportId(), v.version(), parse(v.snapshot()), new Redactor(reader, ws.store().sources()));
+    }
+
     /** A version as {@code reader} may see it, rendered for them with {@code watermark} on every page. */
     public Rendering render(ReportVersion v, User reader, String watermark) {
         return render(v, new Redactor(reader, ws.store().sources()), watermark);
