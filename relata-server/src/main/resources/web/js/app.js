@@ -19,11 +19,16 @@ const screens = {
   users: { title: 'Users', load: () => import('./views/users.js'), roles: ['ADMIN'] },
   sources: { title: 'Sources', load: () => import('./views/sources.js'), roles: ['ADMIN', 'AUDITOR'] },
   audit: { title: 'Audit', load: () => import('./views/audit.js'), roles: ['AUDITOR'] },
+  reports: { title: 'Reports', load: () => import('./views/reports.js'), roles: ['ANALYST', 'SUPERVISOR'], personal: true },
+  approvals: { title: 'Approvals', load: () => import('./views/approvals.js'), roles: ['SUPERVISOR'], personal: true },
+  disclosures: { title: 'Accounting of disclosures', load: () => import('./views/disclosures.js'), roles: ['SUPERVISOR', 'PRIVACY_OFFICER'], personal: true },
+  inbox: { title: 'Reports received', load: () => import('./views/inbox.js'), roles: ['PARTNER'] },
 };
 
 const NAV = [
   ['search', 'Search'], ['review', 'Review queue'], ['leads', 'Leads'], ['alerts', 'Alerts'], ['cases', 'Cases & watches'],
   ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'],
+  ['reports', 'Reports'], ['approvals', 'Approvals'], ['disclosures', 'Disclosures'], ['inbox', 'Reports received'],
 ];
 
 const main = document.getElementById('main');
@@ -38,6 +43,7 @@ export function home() {
   if (worksOnPersonalData()) return 'search';
   if (hasRole('ADMIN')) return 'users';
   if (hasRole('AUDITOR')) return 'audit';
+  if (hasRole('PARTNER')) return 'inbox';
   return 'home';
 }
 

@@ -72,6 +72,8 @@ public final class RelataServer implements AutoCloseable {
         routes.addAll(new AdminApi(ws, accounts, guard, calls).routes());
         routes.addAll(new LoadApi(loads, guard, lock).routes());
         routes.addAll(new AuditApi(audit, guard).routes());
+        routes.addAll(new ReportApi(ws, guard, calls).routes());
+        routes.addAll(new PartnerApi(ws, guard).routes());
         routes.add(new ApiRoute(HandlerType.GET, "/health", "Liveness: the process answers", null, List.of(), null, false,
                 ctx -> ctx.json(Views.JSON.createObjectNode().put("status", "UP"))));
         routes.add(new ApiRoute(HandlerType.GET, "/ready", "Readiness: the store answers", null, List.of(), null, false,
@@ -190,7 +192,7 @@ public final class RelataServer implements AutoCloseable {
         switch (e.reason()) {
             case UNAUTHENTICATED -> problem(ctx, 401, "Unauthorized", e.getMessage());
             case PURPOSE_REQUIRED -> problem(ctx, 400, "Case and purpose required", e.getMessage());
-            case NOT_IN_CASE -> problem(ctx, 404, "Not found", e.getMessage());
+            case NOT_IN_CASE, NOT_ADDRESSED -> problem(ctx, 404, "Not found", e.getMessage());
             default -> problem(ctx, 403, "Forbidden", e.getMessage());
         }
     }

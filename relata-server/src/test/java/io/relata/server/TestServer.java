@@ -60,6 +60,12 @@ final class TestServer implements AutoCloseable {
     final Path uploads;
     /** A lead and an alert of the case, for routes that dispose of one (none by default). */
     long leadId = 999_999, alertId = 999_999;
+    /**
+     * A report of the case with a version awaiting review and an approved one, and a dissemination of it, for the
+     * report routes (none by default).
+     */
+    long reportId = 999_999, disseminationId = 999_999;
+    int pendingVersion = 1, approvedVersion = 2;
 
     TestServer(Path dir) throws IOException {
         this(dir, ServerConfig.defaults());

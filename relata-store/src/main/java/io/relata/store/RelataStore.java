@@ -58,6 +58,8 @@ public final class RelataStore implements AutoCloseable {
     private final UserStore users = new UserStore(this);
     private final TokenStore tokens = new TokenStore(this);
     private final AuditStore audit = new AuditStore(this);
+    private final ReportStore reports = new ReportStore(this);
+    private final DisseminationStore disseminations = new DisseminationStore(this);
     private StoreBatch batch;
     private int readDepth;
 
@@ -94,6 +96,16 @@ public final class RelataStore implements AutoCloseable {
     /** Browser sessions and API tokens, kept as digests of their tokens. */
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** Cases' analytical reports and their versions. */
+    public ReportStore reports() {
+        return reports;
+    }
+
+    /** Report versions sent to partner organizations, with their copies: the accounting of disclosures. */
+    public DisseminationStore disseminations() {
+        return disseminations;
     }
 
     /** The audit trail's entries, checkpoints and alerts; each append is its own transaction, never inside a batch. */

@@ -13,7 +13,8 @@ import java.util.Set;
  * Who may do what, in one place. A user may run an operation that one of their roles allows; on personal data
  * only with current privacy training and a declared purpose, inside a case they are a member of (a privacy
  * officer answering an individual's request works without one); on given entities only when each is a subject of
- * that case. Everything else, such as which sources' records a user may see and which fields, is the
+ * that case. A partner agency's user sees only what was disseminated to their organization and not revoked
+ * ({@link #checkRecipient}). Everything else, such as which sources' records a user may see and which fields, is the
  * {@link Redactor}'s.
  */
 public final class AccessPolicy {
@@ -27,22 +28,12 @@ public final class AccessPolicy {
 
     /** Throws {@link AccessDeniedException} unless the caller may run {@code op} on these entities. */
     public void check(AccessContext ctx, Operation op, Collection<Long> entities) {
-        User user = ctx.user();
-        if (user == null || user.disabled()) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.UNAUTHENTICATED, "sign in first");
+        if (op.kind() == Operation.Kind.DISSEMINATED) {
+            throw new IllegalArgumentException(op.action() + " is about a dissemination: checkRecipient decides it");
         }
-        Set<Role> allowing = EnumSet.noneOf(Role.class);
-        allowing.addAll(op.roles());
-        allowing.retainAll(user.roles());
-        if (allowing.isEmpty()) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, "your roles " + user.roles()
-                    + " do not allow " + op.action() + " (it needs one of " + op.roles() + ")");
-        }
-        if (op.permission() != null && !user.hasPermission(op.permission())) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, op.action() + " needs the "
-                    + op.permission() + " permission, which an administrator grants; you do not have it");
-        }
+        Set<Role> allowing = allowing(ctx, op);
         if (!op.personal()) return;
+        User user = ctx.user();
         LocalDate today = LocalDate.now(clock);
         if (!user.trainingValidOn(today)) {
             throw new AccessDeniedException(AccessDeniedException.Reason.TRAINING_LAPSED, user.trainingCompleted() == null
@@ -71,5 +62,50 @@ public final class AccessPolicy {
                         : "no entity " + entity) + " among the subjects of case " + ctx.caseId());
             }
         }
+    }
+
+    /**
+     * Throws {@link AccessDeniedException} unless a partner may run {@code op} (of kind
+     * {@link Operation.Kind#DISSEMINATED}) on {@code dissemination}: one of their roles allows it, their account names
+     * an organization, and the dissemination (when one is named; null for the inbox itself) is addressed to that
+     * organization and not revoked; any other dissemination is answered as not found.
+     */
+    public void checkRecipient(AccessContext ctx, Operation op, Long dissemination) {
+        if (op.kind() != Operation.Kind.DISSEMINATED) {
+            throw new IllegalArgumentException(op.action() + " is not about a dissemination: check decides it");
+        }
+        allowing(ctx, op);
+        String organization = ctx.user().organization();
+        if (organization == null || organization.isBlank()) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN,
+                    "your account names no partner organization, so nothing was disseminated to you");
+        }
+        if (dissemination == null) return;
+        boolean addressed = store.disseminations().get(dissemination)
+                .filter(d -> d.organization().equals(organization) && !d.revoked()).isPresent();
+        if (!addressed) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.NOT_ADDRESSED,
+                    "no dissemination " + dissemination + " to " + organization);
+        }
+    }
+
+    /** The caller's roles that allow {@code op}; throws unless there is one, and the permission it needs. */
+    private static Set<Role> allowing(AccessContext ctx, Operation op) {
+        User user = ctx.user();
+        if (user == null || user.disabled()) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.UNAUTHENTICATED, "sign in first");
+        }
+        Set<Role> allowing = EnumSet.noneOf(Role.class);
+        allowing.addAll(op.roles());
+        allowing.retainAll(user.roles());
+        if (allowing.isEmpty()) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, "your roles " + user.roles()
+                    + " do not allow " + op.action() + " (it needs one of " + op.roles() + ")");
+        }
+        if (op.permission() != null && !user.hasPermission(op.permission())) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.FORBIDDEN, op.action() + " needs the "
+                    + op.permission() + " permission, which an administrator grants; you do not have it");
+        }
+        return allowing;
     }
 }

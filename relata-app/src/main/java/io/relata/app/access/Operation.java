@@ -6,6 +6,7 @@ import java.util.Set;
 import static io.relata.app.access.Role.ADMIN;
 import static io.relata.app.access.Role.ANALYST;
 import static io.relata.app.access.Role.AUDITOR;
+import static io.relata.app.access.Role.PARTNER;
 import static io.relata.app.access.Role.PRIVACY_OFFICER;
 import static io.relata.app.access.Role.SUPERVISOR;
 
@@ -47,7 +48,23 @@ public enum Operation {
     USER_UPDATE("user.update", Kind.PLAIN, true, ADMIN),
     AUDIT_SEARCH("audit.search", Kind.PLAIN, false, AUDITOR),
     AUDIT_VERIFY("audit.verify", Kind.PLAIN, false, AUDITOR),
-    AUDIT_ALERTS("audit.alerts", Kind.PLAIN, false, AUDITOR);
+    AUDIT_ALERTS("audit.alerts", Kind.PLAIN, false, AUDITOR),
+    // analytical reports, their review and dissemination to partner agencies; the accounting of disclosures
+    REPORT_LIST("report.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    REPORT_READ("report.read", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    /** Saving a version: every entity the report covers must be a subject of the case. */
+    REPORT_SAVE("report.save", Kind.SUBJECT, true, ANALYST, SUPERVISOR),
+    REPORT_QUEUE("report.queue", Kind.PERSONAL, false, SUPERVISOR),
+    /** Approving or rejecting a version: a supervisor, never the version's author. */
+    REPORT_REVIEW("report.review", Kind.PERSONAL, true, SUPERVISOR),
+    DISSEMINATE("report.disseminate", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    DISSEMINATION_LIST("dissemination.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    DISSEMINATION_REVOKE("dissemination.revoke", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    PARTNER_ORGANIZATIONS("partner.organizations", Kind.PLAIN, false, ANALYST, SUPERVISOR),
+    /** Which disseminations held a person's data: a privacy officer for anyone, a supervisor for a subject of the case. */
+    DISCLOSURES("disclosure.accounting", Kind.SUBJECT, false, SUPERVISOR, PRIVACY_OFFICER),
+    INBOX_LIST("inbox.list", Kind.DISSEMINATED, false, PARTNER),
+    INBOX_READ("inbox.read", Kind.DISSEMINATED, false, PARTNER);
 
     /** What an operation touches, which decides what the policy asks of the caller beyond a role. */
     public enum Kind {
@@ -56,7 +73,13 @@ public enum Operation {
         /** Personal data: a case the user works in, a declared purpose, current privacy training. */
         PERSONAL,
         /** Personal data about given entities: also, each must be a subject of the case. */
-        SUBJECT
+        SUBJECT,
+        /**
+         * What was disseminated to the caller's organization, and nothing else: no case, purpose or privacy training of
+         * ours (a partner agency works under its sharing agreement), but the dissemination must be addressed to the
+         * caller's organization and not revoked ({@link AccessPolicy#checkRecipient}).
+         */
+        DISSEMINATED
     }
 
     private final String action;
@@ -99,7 +122,8 @@ public enum Operation {
         return roles;
     }
 
+    /** Whether it works on the store's personal data under the case, purpose and training rules. */
     public boolean personal() {
-        return kind != Kind.PLAIN;
+        return kind == Kind.PERSONAL || kind == Kind.SUBJECT;
     }
 }
