@@ -65,6 +65,51 @@ public final class StoreTraces {
         }
     }
 
+    /** Every row of every table, as text, sorted per table: two snapshots are equal when nothing was written. */
+    public static java.util.Map<String, List<String>> snapshot(String db) {
+        StoreLocation location = StoreLocation.parse(db, System.getenv());
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(location.url, location.properties())) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.tables WHERE "
+                    + "LOWER(table_schema) = 'public' AND table_type IN ('BASE TABLE', 'TABLE')");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            for (String table : tables) {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM \"" + table + "\"");
+                     ResultSet rs = ps.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= n; i++) row.append(rs.getString(i)).append('|');
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(null);
+                out.put(table.toLowerCase(Locale.ROOT), rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + location.describe() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Sets when a source's records were loaded, as if they had been loaded then: to test retention without waiting. */
+    public static void loadedAt(String db, String source, java.time.Instant at) {
+        StoreLocation location = StoreLocation.parse(db, System.getenv());
+        try (Connection c = DriverManager.getConnection(location.url, location.properties());
+             PreparedStatement ps = c.prepareStatement("UPDATE record SET loaded_at = ? WHERE source = ?")) {
+            c.setAutoCommit(true);
+            Jdbc.setInstant(ps, 1, at);
+            ps.setString(2, source);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change " + location.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static List<String[]> textColumns(Connection c) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.table_name, c.column_name, c.data_type FROM "
