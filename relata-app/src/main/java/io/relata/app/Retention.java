@@ -145,10 +145,7 @@ public final class Retention {
      * A plan as of a day after today would destroy records before their time, and is refused: it is for a dry run.
      */
     public Outcome run(Plan plan, String actor) {
-        if (plan.asOf().isAfter(today())) {
-            throw new IllegalArgumentException("a run removes what has expired by today (" + today() + "), not by "
-                    + plan.asOf() + ": a later date is only for a dry run");
-        }
+        requireRunnable(plan);
         if (actor == null || actor.isBlank()) throw new IllegalArgumentException("a retention run needs who runs it");
         Instant now = clock.instant();
         Set<RecordKey> gone = new HashSet<>(plan.remove());
@@ -182,6 +179,17 @@ public final class Retention {
         } catch (RuntimeException e) {
             workspace.reload();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a plan as of a day after today: that would destroy records before their time. Callers check before
+     * they audit the run, so that a refused run leaves no entry naming records it did not remove.
+     */
+    public void requireRunnable(Plan plan) {
+        if (plan.asOf().isAfter(today())) {
+            throw new IllegalArgumentException("a run removes what has expired by today (" + today() + "), not by "
+                    + plan.asOf() + ": a later date is only for a dry run");
         }
     }
 
