@@ -1,12 +1,10 @@
 package io.relata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.app.Retention;
+import io.relata.app.RetentionJson;
 import io.relata.app.Workspace;
 import io.relata.app.access.Operation;
-import io.relata.core.model.RecordKey;
 import io.relata.store.SourceInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,31 +53,10 @@ final class RetentionCommand {
                     outcome = CliAudit.change(store.auditTrail(ws), who.analyst, Operation.RETENTION_RUN, null,
                             plan.auditObjects(), plan.auditDetail(), () -> retention.run(plan, who.analyst));
                 }
-                if (json) System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(plan, outcome)));
+                if (json) System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(RetentionJson.of(plan, outcome, true)));
                 else print(plan, outcome);
             }
             return 0;
-        }
-
-        private static ObjectNode json(Retention.Plan plan, Retention.Outcome outcome) {
-            ObjectNode n = JSON.createObjectNode().put("as_of", plan.asOf().toString()).put("dry_run", outcome == null)
-                    .put("expired", plan.expired()).put("held", plan.held()).put("removed", plan.remove().size())
-                    .put("sha256", plan.digest());
-            ArrayNode sources = n.putArray("sources");
-            for (Retention.SourceRetention s : plan.sources()) {
-                sources.addObject().put("source", s.source()).put("retention_days", s.retentionDays())
-                        .put("cutoff", s.cutoff() == null ? null : s.cutoff().toString()).put("records", s.records())
-                        .put("expired", s.expired()).put("held", s.held()).put("removed", s.removed());
-            }
-            ArrayNode records = n.putArray("records");
-            for (RecordKey k : plan.remove()) records.add(k.toString());
-            if (outcome != null) {
-                n.put("entities_changed", outcome.entitiesChanged()).put("entities_retired", outcome.entitiesRetired())
-                        .put("subjects_carried", outcome.subjectsCarried());
-                ObjectNode rows = n.putObject("rows");
-                outcome.rows().forEach(rows::put);
-            }
-            return n;
         }
 
         private static void print(Retention.Plan plan, Retention.Outcome outcome) {
