@@ -19,11 +19,12 @@ const screens = {
   users: { title: 'Users', load: () => import('./views/users.js'), roles: ['ADMIN'] },
   sources: { title: 'Sources', load: () => import('./views/sources.js'), roles: ['ADMIN', 'AUDITOR'] },
   audit: { title: 'Audit', load: () => import('./views/audit.js'), roles: ['AUDITOR'] },
+  retention: { title: 'Retention and legal holds', load: () => import('./views/retention.js'), roles: ['PRIVACY_OFFICER', 'ADMIN', 'AUDITOR', 'SUPERVISOR'] },
 };
 
 const NAV = [
   ['search', 'Search'], ['review', 'Review queue'], ['leads', 'Leads'], ['alerts', 'Alerts'], ['cases', 'Cases & watches'],
-  ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'],
+  ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'], ['retention', 'Retention'],
 ];
 
 const main = document.getElementById('main');
