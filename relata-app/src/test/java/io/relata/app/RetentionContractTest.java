@@ -40,7 +40,9 @@ abstract class RetentionContractTest {
             GONE_BORIS = new RecordKey("OLD", "gone-boris"), KEEP_DAN = new RecordKey("NEW", "keep-dan"),
             HELD_CLARA = new RecordKey("OLD", "held-clara"), HELD_KLARA = new RecordKey("OLD", "held-klara");
     /** What names the removed records or holds their values only: none of it may stay outside the audit trail. */
-    static final List<String> GONE_TRACES = List.of("gone-anna", "gone-boris", "anna.gone@example.org", "boris.gone@example.org");
+    static final List<String> GONE_TRACES = List.of("gone-anna", "gone-boris", "anna.gone@example.org", "boris.gone@example.org",
+            "gone-withdrawn");
+    static final RecordKey GONE_WITHDRAWN = new RecordKey("OLD", "gone-withdrawn");
 
     @TempDir
     Path dir;
@@ -78,7 +80,9 @@ abstract class RetentionContractTest {
                         + "\"identifiers\":[{\"type\":\"PASSPORT\",\"value\":\"X1234567\",\"country\":\"PL\"}]"),
                 person("OLD", "gone-boris", "Boris", "Ivanov", "1975-02-02", "\"emails\":[\"boris.gone@example.org\"],"
                         + "\"phones\":[\"(217) 555-0188\"],\"addresses\":[{\"full\":\"12 Harbor Lane, Springfield IL 62701\"}],"
-                        + "\"relationships\":[{\"type\":\"SIBLING\",\"source\":\"NEW\",\"id\":\"keep-eva\"}]"));
+                        + "\"relationships\":[{\"type\":\"SIBLING\",\"source\":\"NEW\",\"id\":\"keep-eva\"}]"),
+                person("OLD", "gone-withdrawn", "Wanda", "Weiss", "1991-01-01", ""));
+        new Curation(ws).withdraw(GONE_WITHDRAWN); // withdrawn earlier: its row and history stay until retention
         new Curation(ws).decide(new MatchDecision(GONE_BORIS, KEEP_DAN, false, "different people", "ana", Instant.now()));
         new Leads(ws, PatternCatalog.defaults()).scan(null);
         ws.store().cases().addSubjects(inquiry, List.of(GONE_ANNA), "ana", "the person of interest", null);
@@ -131,19 +135,19 @@ abstract class RetentionContractTest {
                         "relationship.source_id: gone-boris", "case_record.source_id: gone-anna", "alert.trigger_id: gone-anna");
 
         Retention.Plan plan = retention.plan(retention.today());
-        assertThat(plan.remove()).containsExactly(GONE_ANNA, GONE_BORIS);
+        assertThat(plan.remove()).containsExactly(GONE_ANNA, GONE_BORIS, GONE_WITHDRAWN);
         assertThat(plan.sources()).filteredOn(s -> s.source().equals("OLD")).singleElement().satisfies(s -> {
-            assertThat(s.expired()).isEqualTo(4);
+            assertThat(s.expired()).isEqualTo(5);
             assertThat(s.held()).isEqualTo(2);
-            assertThat(s.removed()).isEqualTo(2);
-            assertThat(s.records()).isEqualTo(4);
+            assertThat(s.removed()).isEqualTo(3);
+            assertThat(s.records()).isEqualTo(5);
         });
         assertThat(plan.sources()).filteredOn(s -> !s.source().equals("OLD")).allSatisfy(s -> assertThat(s.expired()).isZero());
         Retention.Outcome outcome = retention.run(plan, "privacy");
 
         assertThat(StoreTraces.find(db, GONE_TRACES, StoreTraces.MAY_NAME_REMOVED_RECORDS)).isEmpty();
         assertThat(outcome.entitiesRetired()).isEqualTo(1);
-        assertThat(outcome.rows()).containsEntry("record", 2).containsEntry("case_record (carried over)", 1);
+        assertThat(outcome.rows()).containsEntry("record", 3).containsEntry("case_record (carried over)", 1);
         // Anna keeps her other record; Boris, who had only the expired one, is retired
         EntityView annaNow = ws.store().entity(ws.resolver().entityOf(KEEP_ANNA)).orElseThrow();
         assertThat(annaNow.records()).extracting(StoredRecord::key).containsExactly(KEEP_ANNA);
@@ -166,6 +170,7 @@ abstract class RetentionContractTest {
         ws = Workspace.open(db);
         assertThat(ws.resolver().contains(GONE_ANNA)).isFalse();
         assertThat(ws.resolver().entityOf(KEEP_ANNA)).isEqualTo(annaId);
+        assertThat(ws.store().recordStatus(GONE_WITHDRAWN)).isEmpty();
         assertThat(new Retention(ws, Clock.systemUTC()).plan(LocalDate.now(java.time.ZoneOffset.UTC)).remove()).isEmpty();
     }
 
@@ -191,7 +196,7 @@ abstract class RetentionContractTest {
         Map<String, List<String>> before = StoreTraces.snapshot(db);
         Retention.Plan plan = retention.plan(retention.today().plusDays(5000));
         assertThat(plan.remove()).contains(GONE_ANNA, GONE_BORIS, KEEP_ANNA).doesNotContain(HELD_CLARA, new RecordKey("KEEP", "keep-old"));
-        assertThat(plan.auditDetail()).contains("OLD (30 days): 2 removed, 4 expired, 2 held").contains("sha256 " + plan.digest());
+        assertThat(plan.auditDetail()).contains("OLD (30 days): 3 removed, 5 expired, 2 held").contains("sha256 " + plan.digest());
         assertThat(plan.auditObjects()).startsWith(Retention.RUN_OBJECT, "record:NEW:keep-anna");
         assertThatThrownBy(() -> retention.run(plan, "privacy")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dry run");
