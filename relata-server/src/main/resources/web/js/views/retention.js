@@ -6,12 +6,17 @@ import { hasRole } from '../state.js';
 import { ask, field, input, notice, problem, table, when } from '../ui.js';
 import { go } from '../app.js';
 
+/** What the last run did, shown once when the page is drawn again after it. */
+let done = null;
+
 export async function render(main) {
   main.append(h('h1', null, 'Retention and legal holds'),
     h('p', { class: 'muted' }, 'A record is removed, with everything derived from it, once it was loaded longer ago than its '
       + 'source\'s retention period. A case under legal hold keeps its subjects\' records. Only an audit entry remains of a run.'));
   const where = h('div', { 'aria-live': 'polite', id: 'retention-message' });
   main.append(where);
+  if (done) where.append(done);
+  done = null;
   if (hasRole('PRIVACY_OFFICER', 'ADMIN')) await preview(main, where);
   if (hasRole('PRIVACY_OFFICER', 'ADMIN', 'AUDITOR')) await runs(main, where);
   if (hasRole('PRIVACY_OFFICER', 'SUPERVISOR')) await holds(main, where);
@@ -61,9 +66,9 @@ async function run(plan, where) {
     return;
   }
   try {
-    const done = await post('/api/retention/runs', { confirm: true, as_of: plan.as_of });
-    replace(where, notice('ok', 'Retention run done', `${done.removed} records removed, ${done.held} kept under legal hold; `
-      + `${done.entities_changed} entities re-formed, ${done.entities_retired} retired.`));
+    const result = await post('/api/retention/runs', { confirm: true, as_of: plan.as_of });
+    done = notice('ok', 'Retention run done', `${result.removed} records removed, ${result.held} kept under legal hold; `
+      + `${result.entities_changed} entities re-formed, ${result.entities_retired} retired.`);
     go('#/retention');
   } catch (e) {
     replace(where, problem(e, 'run retention'));
