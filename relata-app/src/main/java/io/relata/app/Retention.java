@@ -42,15 +42,41 @@ public final class Retention {
 
     private final Workspace workspace;
     private final Clock clock;
+    private final int maxPerRun;
 
     public Retention(Workspace workspace, Clock clock) {
-        this.workspace = workspace;
-        this.clock = clock;
+        this(workspace, clock, MAX_RECORDS_PER_RUN);
     }
 
-    /** One source in a plan: its period, the cutoff it gives, its records, and how many expired, stay held, go. */
+    /** With a smaller batch, for tests of runs that leave records for the next. */
+    Retention(Workspace workspace, Clock clock, int maxPerRun) {
+        if (maxPerRun < 1 || maxPerRun > MAX_RECORDS_PER_RUN) {
+            throw new IllegalArgumentException("a run removes 1 to " + MAX_RECORDS_PER_RUN + " records, not " + maxPerRun);
+        }
+        this.workspace = workspace;
+        this.clock = clock;
+        this.maxPerRun = maxPerRun;
+    }
+
+    /**
+     * At most this many records go in one run, so that its one audit entry can name them all (an entry holds at most
+     * 10,000 objects and 500,000 characters) and the server's lock is not held for long; the rest wait for the next
+     * run, which the command line starts at once.
+     */
+    public static final int MAX_RECORDS_PER_RUN = 5_000;
+    private static final int MAX_KEY_CHARACTERS_PER_RUN = 400_000;
+
+    /**
+     * One source in a plan: its period, the cutoff it gives, its records, how many expired, how many of those a legal
+     * hold keeps, and how many this run removes (the rest of the expired and unheld wait for the next run).
+     */
     public record SourceRetention(String source, Integer retentionDays, Instant cutoff, long records, long expired,
-                                  long held, long removed) {}
+                                  long held, long removed) {
+        /** Expired and not held: removed by this run or a next one. */
+        public long removable() {
+            return expired - held;
+        }
+    }
 
     /**
      * What a run as of {@code asOf} removes: per source, and the records themselves (sorted). {@code asOf} is a day
@@ -63,6 +89,11 @@ public final class Retention {
 
         public long held() {
             return sources.stream().mapToLong(SourceRetention::held).sum();
+        }
+
+        /** Expired, not held, and left for the next run (a run removes at most {@link #MAX_RECORDS_PER_RUN}). */
+        public long remaining() {
+            return sources.stream().mapToLong(SourceRetention::removable).sum() - remove.size();
         }
 
         /** SHA-256 of the removed keys, sorted, one per line: lets anyone holding the list check it is the run's. */
@@ -88,6 +119,7 @@ public final class Retention {
         public String auditDetail() {
             StringBuilder s = new StringBuilder("as of ").append(asOf).append(": ").append(remove.size()).append(" removed, ")
                     .append(expired()).append(" expired, ").append(held()).append(" kept under legal hold");
+            if (remaining() > 0) s.append(", ").append(remaining()).append(" left for the next run");
             for (SourceRetention r : sources) {
                 if (r.retentionDays() == null) continue;
                 s.append("; ").append(r.source()).append(" (").append(r.retentionDays()).append(" days): ")
@@ -109,6 +141,7 @@ public final class Retention {
         Set<RecordKey> held = null;
         List<SourceRetention> sources = new ArrayList<>();
         List<RecordKey> remove = new ArrayList<>();
+        long characters = 0;
         for (SourceInfo s : workspace.store().sources()) {
             long records = counts.getOrDefault(s.code(), 0L);
             if (s.retentionDays() == null) {
@@ -119,12 +152,17 @@ public final class Retention {
             List<RecordKey> expired = store.loadedBefore(s.code(), cutoff);
             if (!expired.isEmpty() && held == null) held = store.held();
             long kept = 0;
+            long removed = 0;
             for (RecordKey k : expired) {
-                if (held.contains(k)) kept++;
-                else remove.add(k);
+                if (held.contains(k)) {
+                    kept++;
+                } else if (remove.size() < maxPerRun && characters < MAX_KEY_CHARACTERS_PER_RUN) {
+                    remove.add(k);
+                    characters += k.toString().length() + "record:".length();
+                    removed++;
+                }
             }
-            sources.add(new SourceRetention(s.code(), s.retentionDays(), cutoff, records, expired.size(), kept,
-                    expired.size() - kept));
+            sources.add(new SourceRetention(s.code(), s.retentionDays(), cutoff, records, expired.size(), kept, removed));
         }
         remove.sort(null);
         return new Plan(asOf, List.copyOf(sources), List.copyOf(remove));

@@ -20,12 +20,13 @@ public final class RetentionJson {
     public static ObjectNode of(Retention.Plan plan, Retention.Outcome outcome, boolean withRecords) {
         ObjectNode n = JSON.createObjectNode().put("as_of", plan.asOf().toString()).put("dry_run", outcome == null)
                 .put("expired", plan.expired()).put("held", plan.held()).put("removed", plan.remove().size())
-                .put("sha256", plan.digest());
+                .put("remaining", plan.remaining()).put("sha256", plan.digest());
         ArrayNode sources = n.putArray("sources");
         for (Retention.SourceRetention s : plan.sources()) {
             sources.addObject().put("source", s.source()).put("retention_days", s.retentionDays())
                     .put("cutoff", s.cutoff() == null ? null : s.cutoff().toString()).put("records", s.records())
-                    .put("expired", s.expired()).put("held", s.held()).put("removed", s.removed());
+                    .put("expired", s.expired()).put("held", s.held()).put("removable", s.removable())
+                    .put("removed", s.removed());
         }
         if (withRecords) {
             ArrayNode records = n.putArray("records");

@@ -192,6 +192,24 @@ abstract class RetentionContractTest {
     }
 
     @Test
+    void a_run_removes_at_most_its_batch_and_the_next_run_the_rest() {
+        Retention oneByOne = new Retention(ws, Clock.systemUTC(), 1);
+        Retention.Plan first = oneByOne.plan(oneByOne.today());
+        assertThat(first.remove()).containsExactly(GONE_ANNA);
+        assertThat(first.remaining()).isEqualTo(2);
+        assertThat(first.auditDetail()).contains("1 removed, 5 expired, 2 kept under legal hold, 2 left for the next run");
+        oneByOne.run(first, "privacy");
+        Retention.Plan second = oneByOne.plan(oneByOne.today());
+        assertThat(second.remove()).containsExactly(GONE_BORIS);
+        oneByOne.run(second, "privacy");
+        oneByOne.run(oneByOne.plan(oneByOne.today()), "privacy");
+        Retention.Plan none = oneByOne.plan(oneByOne.today());
+        assertThat(none.remove()).isEmpty();
+        assertThat(none.remaining()).isZero();
+        assertThat(StoreTraces.find(db, GONE_TRACES, StoreTraces.MAY_NAME_REMOVED_RECORDS)).isEmpty();
+    }
+
+    @Test
     void a_dry_run_changes_nothing_and_a_run_as_of_a_later_day_is_refused() {
         Map<String, List<String>> before = StoreTraces.snapshot(db);
         Retention.Plan plan = retention.plan(retention.today().plusDays(5000));

@@ -1,10 +1,13 @@
 package io.relata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relata.app.Retention;
 import io.relata.app.RetentionJson;
 import io.relata.app.Workspace;
 import io.relata.app.access.Operation;
+import io.relata.app.audit.AuditTrail;
 import io.relata.store.SourceInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,15 +49,31 @@ final class RetentionCommand {
         public Integer call() throws Exception {
             try (Workspace ws = store.workspace()) {
                 Retention retention = new Retention(ws, Clock.systemUTC());
-                Retention.Plan plan = retention.plan(asOf == null ? retention.today() : asOf);
-                Retention.Outcome outcome = null;
-                if (!dryRun) {
-                    retention.requireRunnable(plan);
-                    outcome = CliAudit.change(store.auditTrail(ws), who.analyst, Operation.RETENTION_RUN, null,
-                            plan.auditObjects(), plan.auditDetail(), () -> retention.run(plan, who.analyst));
+                LocalDate day = asOf == null ? retention.today() : asOf;
+                Retention.Plan plan = retention.plan(day);
+                if (dryRun) {
+                    if (json) System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(RetentionJson.of(plan, null, true)));
+                    else print(plan, null);
+                    return 0;
                 }
-                if (json) System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(RetentionJson.of(plan, outcome, true)));
-                else print(plan, outcome);
+                retention.requireRunnable(plan);
+                AuditTrail trail = store.auditTrail(ws);
+                ArrayNode runs = JSON.createArrayNode();
+                // a run removes at most Retention.MAX_RECORDS_PER_RUN records (one audit entry each): run until done
+                while (true) {
+                    Retention.Plan now = plan;
+                    Retention.Outcome outcome = CliAudit.change(trail, who.analyst, Operation.RETENTION_RUN, null,
+                            now.auditObjects(), now.auditDetail(), () -> retention.run(now, who.analyst));
+                    if (json) runs.add(RetentionJson.of(now, outcome, true));
+                    else print(now, outcome);
+                    if (now.remaining() == 0 || now.remove().isEmpty()) break;
+                    plan = retention.plan(day);
+                }
+                if (json) {
+                    ObjectNode out = JSON.createObjectNode().put("as_of", day.toString()).put("dry_run", false);
+                    out.set("runs", runs);
+                    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+                }
             }
             return 0;
         }
@@ -68,12 +87,15 @@ final class RetentionCommand {
                         s.removed());
             }
             if (outcome == null) {
-                System.out.printf(Locale.ROOT, "would remove %,d records; %,d kept under legal hold%n", plan.remove().size(), plan.held());
+                System.out.printf(Locale.ROOT, "would remove %,d records; %,d kept under legal hold%s%n", plan.remove().size(), plan.held(),
+                        plan.remaining() == 0 ? "" : String.format(Locale.ROOT, "; %,d more in the runs after (at most %,d a run)",
+                                plan.remaining(), Retention.MAX_RECORDS_PER_RUN));
                 return;
             }
             System.out.printf(Locale.ROOT, "removed %,d records; %,d kept under legal hold; %,d entities re-formed, %,d retired; "
-                    + "%,d case subjects carried over%n", plan.remove().size(), plan.held(), outcome.entitiesChanged(),
-                    outcome.entitiesRetired(), outcome.subjectsCarried());
+                    + "%,d case subjects carried over%s%n", plan.remove().size(), plan.held(), outcome.entitiesChanged(),
+                    outcome.entitiesRetired(), outcome.subjectsCarried(),
+                    plan.remaining() == 0 ? "" : String.format(Locale.ROOT, "; %,d left for the next run", plan.remaining()));
         }
     }
 

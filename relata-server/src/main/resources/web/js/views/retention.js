@@ -37,8 +37,9 @@ async function preview(main, where) {
     replace(pane, h('h2', null, `What expires by ${plan.as_of}`),
       table(null, ['Source', 'Retention', 'Records', 'Expired', 'Kept under legal hold', 'Would be removed'],
         plan.sources.map((s) => [h('span', { class: 'mono' }, s.source), s.retention_days === null ? 'kept' : `${s.retention_days} days`,
-          String(s.records), String(s.expired), String(s.held), String(s.removed)]), 'No sources.'),
-      h('p', null, `${plan.removed} records would be removed; ${plan.held} are kept under legal hold.`),
+          String(s.records), String(s.expired), String(s.held), String(s.removable)]), 'No sources.'),
+      h('p', null, `${plan.removed + plan.remaining} records would be removed; ${plan.held} are kept under legal hold.`
+        + (plan.remaining > 0 ? ` A run removes at most ${plan.removed}: run again for the other ${plan.remaining}.` : '')),
       hasRole('PRIVACY_OFFICER') && !later && plan.removed > 0
         ? h('button', { type: 'button', id: 'retention-run', onclick: () => run(plan, where) }, `Remove ${plan.removed} expired records`)
         : later ? h('p', { class: 'small muted' }, 'A date after today is a preview only: a run removes what has expired by today.') : null);
