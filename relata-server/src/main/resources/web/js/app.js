@@ -23,11 +23,12 @@ const screens = {
   approvals: { title: 'Approvals', load: () => import('./views/approvals.js'), roles: ['SUPERVISOR'], personal: true },
   disclosures: { title: 'Accounting of disclosures', load: () => import('./views/disclosures.js'), roles: ['SUPERVISOR', 'PRIVACY_OFFICER'], personal: true },
   inbox: { title: 'Reports received', load: () => import('./views/inbox.js'), roles: ['PARTNER'] },
+  retention: { title: 'Retention and legal holds', load: () => import('./views/retention.js'), roles: ['PRIVACY_OFFICER', 'ADMIN', 'AUDITOR', 'SUPERVISOR'] },
 };
 
 const NAV = [
   ['search', 'Search'], ['review', 'Review queue'], ['leads', 'Leads'], ['alerts', 'Alerts'], ['cases', 'Cases & watches'],
-  ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'],
+  ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'], ['retention', 'Retention'],
   ['reports', 'Reports'], ['approvals', 'Approvals'], ['disclosures', 'Disclosures'], ['inbox', 'Reports received'],
 ];
 

@@ -296,6 +296,13 @@ class WebAppBrowserTest {
         signIn("privacy", visible(By.id("username")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "privacy training has lapsed"));
         shot("12-training-lapsed");
+        // the privacy officer's retention page (plain counts, no personal data: lapsed training does not matter)
+        driver.findElement(By.cssSelector("nav a[href='#/retention']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#legal-holds table")));
+        assertThat(text("#retention-preview")).contains("What expires by").contains("records would be removed");
+        assertThat(text("#retention-runs")).contains("Last runs");
+        assertThat(text("#legal-holds")).contains("Harbor").contains("Legal hold");
+        shot("15-retention");
         // a partner agency's account opens its inbox of reports disseminated to it, and nothing else
         signOut();
         signIn("partner", visible(By.id("username")));

@@ -74,6 +74,7 @@ public final class RelataServer implements AutoCloseable {
         routes.addAll(new AuditApi(audit, guard).routes());
         routes.addAll(new ReportApi(ws, guard, calls).routes());
         routes.addAll(new PartnerApi(ws, guard).routes());
+        routes.addAll(new RetentionApi(ws, guard, calls, clock).routes());
         routes.add(new ApiRoute(HandlerType.GET, "/health", "Liveness: the process answers", null, List.of(), null, false,
                 ctx -> ctx.json(Views.JSON.createObjectNode().put("status", "UP"))));
         routes.add(new ApiRoute(HandlerType.GET, "/ready", "Readiness: the store answers", null, List.of(), null, false,

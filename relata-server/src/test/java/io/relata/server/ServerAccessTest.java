@@ -73,6 +73,8 @@ class ServerAccessTest {
             case "/api/users" -> "{\"username\":\"u" + Math.abs(System.nanoTime() % 100000) + "\",\"roles\":[\"ANALYST\"],\"password\":\"a long enough secret\"}";
             case "/api/users/{username}" -> "{\"training_completed\":\"" + java.time.LocalDate.now() + "\"}";
             case "/api/sources/{code}" -> "{\"owner\":\"Data office\"}";
+            case "/api/retention/runs" -> "{\"confirm\":true}";
+            case "/api/cases/{id}/legal-hold" -> "{\"reason\":\"matrix\"}";
             case "/api/exports" -> "{\"entities\":[" + t.subject + "],\"justification\":\"court order 2026-117 for the Harbor case\"}";
             case "/api/cases/{id}/reports", "/api/cases/{id}/reports/{report}/versions" -> "{\"title\":\"Matrix\","
                     + "\"markings\":\"UNCLASSIFIED\",\"entities\":[\"S:A\"],\"chart\":{\"kind\":\"NETWORK\",\"from\":\"S:A\",\"hops\":1}}";

@@ -60,6 +60,7 @@ public final class RelataStore implements AutoCloseable {
     private final AuditStore audit = new AuditStore(this);
     private final ReportStore reports = new ReportStore(this);
     private final DisseminationStore disseminations = new DisseminationStore(this);
+    private final RetentionStore retention = new RetentionStore(this);
     private StoreBatch batch;
     private int readDepth;
 
@@ -111,6 +112,11 @@ public final class RelataStore implements AutoCloseable {
     /** The audit trail's entries, checkpoints and alerts; each append is its own transaction, never inside a batch. */
     public AuditStore audit() {
         return audit;
+    }
+
+    /** Retention: expired and held records, legal holds; removals are written in a batch. */
+    public RetentionStore retention() {
+        return retention;
     }
 
     /**

@@ -43,6 +43,14 @@ public enum Operation {
     SOURCE_UPDATE("source.update", Kind.PLAIN, true, ADMIN),
     LOAD_START("load.start", Kind.PLAIN, true, ADMIN),
     LOAD_STATUS("load.status", Kind.PLAIN, false, ADMIN),
+    /** What a retention run would remove: counts per source, no personal data. */
+    RETENTION_PREVIEW("retention.preview", Kind.PLAIN, false, PRIVACY_OFFICER, ADMIN),
+    /** Destroying expired records is the privacy officer's alone: an administrator sets the periods, not the run. */
+    RETENTION_RUN("retention.run", Kind.PLAIN, true, PRIVACY_OFFICER),
+    RETENTION_HISTORY("retention.history", Kind.PLAIN, false, PRIVACY_OFFICER, ADMIN, AUDITOR),
+    LEGAL_HOLD_LIST("case.hold.list", Kind.PLAIN, false, SUPERVISOR, PRIVACY_OFFICER),
+    LEGAL_HOLD_SET("case.hold.set", Kind.PLAIN, true, SUPERVISOR, PRIVACY_OFFICER),
+    LEGAL_HOLD_RELEASE("case.hold.release", Kind.PLAIN, true, SUPERVISOR, PRIVACY_OFFICER),
     USER_LIST("user.list", Kind.PLAIN, false, ADMIN),
     USER_CREATE("user.create", Kind.PLAIN, true, ADMIN),
     USER_UPDATE("user.update", Kind.PLAIN, true, ADMIN),
