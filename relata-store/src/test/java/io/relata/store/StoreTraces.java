@@ -18,10 +18,12 @@ import java.util.Set;
 public final class StoreTraces {
     /**
      * The tables that may keep the key of a record retention removed: the audit trail, the legal record of who
-     * touched it and of its removal. The accounting of disclosures (which reports holding a person's data went to
-     * whom) is such a record too and joins this list with its table.
+     * touched it and of its removal; and the reports with their disseminations and the accounting of disclosures
+     * (which reports holding a person's data went to whom), records of their own that outlive the source records
+     * they drew on, as the law asks of an accounting of disclosures.
      */
-    public static final Set<String> MAY_NAME_REMOVED_RECORDS = Set.of("audit_entry", "audit_object");
+    public static final Set<String> MAY_NAME_REMOVED_RECORDS = Set.of("audit_entry", "audit_object", "report_version",
+            "dissemination", "dissemination_record");
 
     private StoreTraces() {
     }
