@@ -19,12 +19,19 @@ const screens = {
   users: { title: 'Users', load: () => import('./views/users.js'), roles: ['ADMIN'] },
   sources: { title: 'Sources', load: () => import('./views/sources.js'), roles: ['ADMIN', 'AUDITOR'] },
   audit: { title: 'Audit', load: () => import('./views/audit.js'), roles: ['AUDITOR'] },
+  reports: { title: 'Reports', load: () => import('./views/reports.js'), roles: ['ANALYST', 'SUPERVISOR'], personal: true },
+  approvals: { title: 'Approvals', load: () => import('./views/approvals.js'), roles: ['SUPERVISOR'], personal: true },
+  disclosures: { title: 'Accounting of disclosures', load: () => import('./views/disclosures.js'), roles: ['SUPERVISOR', 'PRIVACY_OFFICER'], personal: true },
+  inbox: { title: 'Reports received', load: () => import('./views/inbox.js'), roles: ['PARTNER'] },
+  retention: { title: 'Retention and legal holds', load: () => import('./views/retention.js'), roles: ['PRIVACY_OFFICER', 'ADMIN', 'AUDITOR', 'SUPERVISOR'] },
   'access-requests': { title: 'Access requests', load: () => import('./views/access-requests.js'), roles: ['PRIVACY_OFFICER'], personal: true },
   corrections: { title: 'Corrections', load: () => import('./views/corrections.js'), roles: ['PRIVACY_OFFICER'], personal: true },
 };
 
 const NAV = [
   ['search', 'Search'], ['review', 'Review queue'], ['leads', 'Leads'], ['alerts', 'Alerts'], ['cases', 'Cases & watches'],
+  ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'], ['retention', 'Retention'],
+  ['reports', 'Reports'], ['approvals', 'Approvals'], ['disclosures', 'Disclosures'], ['inbox', 'Reports received'],
   ['users', 'Users'], ['sources', 'Sources'], ['audit', 'Audit'],
   ['access-requests', 'Access requests'], ['corrections', 'Corrections'],
 ];
@@ -41,6 +48,7 @@ export function home() {
   if (worksOnPersonalData()) return 'search';
   if (hasRole('ADMIN')) return 'users';
   if (hasRole('AUDITOR')) return 'audit';
+  if (hasRole('PARTNER')) return 'inbox';
   return 'home';
 }
 

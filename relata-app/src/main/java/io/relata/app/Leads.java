@@ -40,6 +40,15 @@ public final class Leads {
 
     /** Scans the whole graph with every pattern (or the one named) and stores the result. */
     public ScanResult scan(String patternOrNull) {
+        try (StoreBatch write = workspace.store().begin()) {
+            ScanResult result = scan(patternOrNull, write);
+            write.commit();
+            return result;
+        }
+    }
+
+    /** {@link #scan(String)} in the caller's transaction. */
+    ScanResult scan(String patternOrNull, StoreBatch write) {
         long t0 = System.nanoTime();
         List<Lead> leads = catalog.scan(workspace.graph(), patternOrNull);
         Map<String, List<FoundLead>> byPattern = new HashMap<>();
@@ -50,13 +59,10 @@ public final class Leads {
         for (Lead l : leads) byPattern.get(l.pattern()).add(found(l, json));
         Map<String, Integer> retired = new HashMap<>();
         Instant now = Instant.now();
-        try (StoreBatch write = workspace.store().begin()) {
-            for (var e : byPattern.entrySet()) {
-                write.upsertLeads(e.getValue(), now);
-                retired.put(e.getKey(), write.retireLeadsNotFound(e.getKey(),
-                        e.getValue().stream().map(FoundLead::key).toList(), now));
-            }
-            write.commit();
+        for (var e : byPattern.entrySet()) {
+            write.upsertLeads(e.getValue(), now);
+            retired.put(e.getKey(), write.retireLeadsNotFound(e.getKey(),
+                    e.getValue().stream().map(FoundLead::key).toList(), now));
         }
         return new ScanResult(leads, retired, (System.nanoTime() - t0) / 1e9);
     }
@@ -68,10 +74,20 @@ public final class Leads {
      * part of the graph (a first load) gets a full scan instead, which is then cheaper.
      */
     public ScanResult rescan(LongSet touched) {
+        if (touched.isEmpty()) return new ScanResult(List.of(), Map.of(), 0);
+        try (StoreBatch write = workspace.store().begin()) {
+            ScanResult result = rescan(touched, write);
+            write.commit();
+            return result;
+        }
+    }
+
+    /** {@link #rescan(LongSet)} in the caller's transaction. */
+    ScanResult rescan(LongSet touched, StoreBatch write) {
         long t0 = System.nanoTime();
         RelationGraph graph = workspace.graph();
         if (touched.isEmpty()) return new ScanResult(List.of(), Map.of(), 0);
-        if (touched.size() > FULL_SCAN_SHARE * graph.entityCount()) return scan(null);
+        if (touched.size() > FULL_SCAN_SHARE * graph.entityCount()) return scan(null, write);
         Map<String, io.relata.store.Lead> stale = new HashMap<>();
         LongOpenHashSet scope = new LongOpenHashSet(touched);
         for (long e : touched) {
@@ -88,14 +104,11 @@ public final class Leads {
         GraphJson json = new GraphJson(new Relationships(workspace));
         Map<String, Integer> retired = new HashMap<>();
         Instant now = Instant.now();
-        try (StoreBatch write = workspace.store().begin()) {
-            write.upsertLeads(leads.stream().map(l -> found(l, json)).toList(), now);
-            for (Lead l : leads) stale.remove(l.pattern() + "\n" + l.key());
-            Map<String, List<String>> gone = new HashMap<>();
-            for (io.relata.store.Lead l : stale.values()) gone.computeIfAbsent(l.pattern(), k -> new ArrayList<>()).add(l.key());
-            gone.forEach((pattern, keys) -> retired.put(pattern, write.retireLeads(pattern, keys, now)));
-            write.commit();
-        }
+        write.upsertLeads(leads.stream().map(l -> found(l, json)).toList(), now);
+        for (Lead l : leads) stale.remove(l.pattern() + "\n" + l.key());
+        Map<String, List<String>> gone = new HashMap<>();
+        for (io.relata.store.Lead l : stale.values()) gone.computeIfAbsent(l.pattern(), k -> new ArrayList<>()).add(l.key());
+        gone.forEach((pattern, keys) -> retired.put(pattern, write.retireLeads(pattern, keys, now)));
         return new ScanResult(leads, retired, (System.nanoTime() - t0) / 1e9);
     }
 

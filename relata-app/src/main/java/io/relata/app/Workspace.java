@@ -153,6 +153,30 @@ public final class Workspace implements AutoCloseable {
         return cs;
     }
 
+    /**
+     * Forgets a record for good (retention): its key leaves the resolver (with the rulings that name it), the graph
+     * (with its possible matches) and the workspace's own books. An active record is withdrawn first.
+     */
+    synchronized void forget(RecordKey key) {
+        if (resolver != null) {
+            resolver.forget(key);
+            graph.forget(key);
+        }
+        contentHashes.removeLong(key);
+        if (withdrawn != null) withdrawn.remove(key);
+    }
+
+    /**
+     * Drops the engines after a change whose store transaction did not commit, so that the next use rebuilds them
+     * from what the store holds: memory and store never stay apart.
+     */
+    synchronized void reload() {
+        resolver = null;
+        graph = null;
+        contentHashes.clear();
+        withdrawn = null;
+    }
+
     long contentHash(RecordKey key) {
         resolver();
         return contentHashes.getLong(key);

@@ -6,6 +6,9 @@ import io.relata.app.Ingest;
 import io.relata.app.IngestSummary;
 import io.relata.app.Leads;
 import io.relata.app.Workspace;
+import io.relata.app.report.ChartSpec;
+import io.relata.app.report.ReportDraft;
+import io.relata.app.report.Reports;
 import io.relata.app.access.Accounts;
 import io.relata.app.access.Role;
 import io.relata.app.audit.AuditTrail;
@@ -48,7 +51,8 @@ import java.util.stream.Stream;
  * The demo as a running system would have it: a generated multi-source population (with its planted identity rings
  * and co-travel groups) loaded into a fresh embedded store, the sources registered, one account per role with a
  * random password, a case working on an identity ring with a watch on one member, and a second, small extract that
- * trips the watch, so that leads, alerts and review items all exist when the server starts.
+ * trips the watch, so that leads, alerts and review items all exist when the server starts; and a report on the ring,
+ * approved and disseminated to the partner agency.
  */
 final class DemoSetup {
     /** A file in a store directory the demo made: only such a directory is ever emptied. */
@@ -135,6 +139,7 @@ final class DemoSetup {
         for (var l : ws.store().leads().list(null, null, Integer.MAX_VALUE, 0)) leadsByPattern.merge(l.pattern(), 1, Integer::sum);
         int alerts = ws.store().alerts().list(demoCase.id(), null, null, Integer.MAX_VALUE, 0).size();
         List<Long> subjects = ws.store().cases().subjectEntities(demoCase.id());
+        disseminateReport(ws, demoCase, watched, subjects);
 
         List<RecordKey> keys = new ArrayList<>();
         int[] predicted;
@@ -151,6 +156,29 @@ final class DemoSetup {
         ClusterMetrics.Evaluation accuracy = ClusterMetrics.evaluate(predicted, truth.labels(keys));
         return new Result(generated, firstLoad, secondLoad, second, accuracy, demoCase, subjects, watch, made,
                 leadsByPattern, alerts);
+    }
+
+    /** The demo's partner agency (the partner account's organization). */
+    static final String PARTNER_AGENCY = "Harbor Police Department";
+    static final String REPORT_TITLE = "Possible identity ring: shared identifiers, phones and addresses";
+
+    /**
+     * A report on the ring, composed by the analyst, approved by the supervisor and sent to the partner agency, so
+     * that the partner's inbox and the accounting of disclosures have something to show.
+     */
+    private static void disseminateReport(Workspace ws, CaseFile demoCase, long watched, List<Long> subjects) {
+        List<Long> covered = new ArrayList<>(List.of(watched));
+        for (long s : subjects) if (covered.size() < 6 && s != watched) covered.add(s);
+        Reports reports = new Reports(ws);
+        ReportDraft draft = new ReportDraft(REPORT_TITLE, "UNCLASSIFIED//LAW ENFORCEMENT SENSITIVE",
+                "For the recipient's investigators only; not for release to the subjects or the public.",
+                "These identities share identifiers, phone numbers and addresses in ways that people rarely do. They may be "
+                        + "fabricated identities used together. Every connection below is a possible one, to be verified.",
+                covered, ChartSpec.network(watched, 1));
+        long report = reports.create(demoCase.id(), draft, "analyst").reportId();
+        reports.review(demoCase.id(), report, 1, true, "approved for the joint operation", "supervisor");
+        reports.disseminate(demoCase.id(), report, 1, PARTNER_AGENCY, "joint operation on synthetic identities",
+                "MOU HPD-2026-03 (demo)", "analyst");
     }
 
     /** The planted groups of a pattern (identity-ring, co-travel, ...), in order, each as its members' records. */
@@ -253,7 +281,7 @@ final class DemoSetup {
         wanted.put("privacy", new Object[] {Role.PRIVACY_OFFICER, "Pat Privacy", null, "privacy training lapsed: sees the notice"});
         wanted.put("auditor", new Object[] {Role.AUDITOR, "Audrey Auditor", null, "audit search and chain verification"});
         wanted.put("admin", new Object[] {Role.ADMIN, "Adam Admin", null, "users and sources"});
-        wanted.put("partner", new Object[] {Role.PARTNER, "Pia Partner", "Harbor Police Department", "an outside agency"});
+        wanted.put("partner", new Object[] {Role.PARTNER, "Pia Partner", PARTNER_AGENCY, "an outside agency"});
         List<Account> out = new ArrayList<>();
         for (var e : wanted.entrySet()) {
             Role role = (Role) e.getValue()[0];

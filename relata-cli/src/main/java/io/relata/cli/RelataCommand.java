@@ -18,6 +18,7 @@ import java.util.NoSuchElementException;
                 EntityCommand.class, DecideCommand.class, ReviewCommand.class, ChangesCommand.class, ExportCommand.class, NetworkCommand.class,
                 PathCommand.class, CommonCommand.class, PatternsCommand.class, LeadsCommand.class, CaseCommand.class,
                 WatchCommand.class, AlertsCommand.class, UsersCommand.class, AuditCommand.class, ServeCommand.class,
+                RetentionCommand.class,
                 AccessRequestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RelataCommand implements Runnable {

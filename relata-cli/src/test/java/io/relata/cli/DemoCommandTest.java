@@ -47,6 +47,13 @@ class DemoCommandTest {
             }
             assertThat(acc.user("analyst").orElseThrow().trainingValidOn(java.time.LocalDate.now())).isTrue();
             assertThat(ws.store().cases().subjectEntities(1)).hasSizeGreaterThanOrEqualTo(3);
+            // a report on the ring went to the partner agency, approved by the supervisor, with the records it held
+            var sent = ws.store().disseminations().toOrganization(DemoSetup.PARTNER_AGENCY);
+            assertThat(sent).singleElement().satisfies(d -> {
+                assertThat(d.title()).isEqualTo(DemoSetup.REPORT_TITLE);
+                assertThat(ws.store().reports().version(d.reportId(), d.version()).orElseThrow().reviewedBy()).isEqualTo("supervisor");
+                assertThat(ws.store().disseminations().copy(d.id()).orElseThrow().records()).isNotEmpty();
+            });
         }
 
         // a second run starts afresh in the demo's own directory, but never empties one it did not make

@@ -244,6 +244,22 @@ class WebAppBrowserTest {
         driver.get(base + "/#/cases");
         visible(By.id("watches"));
         shot("09-cases-watches");
+
+        // reports: the demo's report, approved and sent to the partner agency, its chart a picture the API serves
+        driver.get(base + "/#/reports");
+        visible(By.cssSelector("a[data-report]")).click();
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelector('img.chart'); return !!i && i.complete && i.naturalWidth > 0;")));
+        assertThat(text("main")).contains(DemoSetup.REPORT_TITLE).contains("approved").contains(DemoSetup.PARTNER_AGENCY);
+        shot("14-report");
+        // and a new one composed here: its first version awaits a supervisor
+        driver.get(base + "/#/reports/new");
+        visible(By.id("report-title")).sendKeys("Composed in the browser");
+        driver.findElement(By.cssSelector("input[name='report-entity']")).click();
+        new Select(driver.findElement(By.id("report-chart-kind"))).selectByValue("NETWORK");
+        driver.findElement(By.id("report-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Composed in the browser"));
+        assertThat(text("main")).contains("pending");
         assertNoConsoleErrors();
         assertEverythingCameFromHere();
 
@@ -280,10 +296,18 @@ class WebAppBrowserTest {
         signIn("privacy", visible(By.id("username")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices"), "privacy training has lapsed"));
         shot("12-training-lapsed");
-        // a partner agency's account opens no screen here, and is told so
+        // the privacy officer's retention page (plain counts, no personal data: lapsed training does not matter)
+        driver.findElement(By.cssSelector("nav a[href='#/retention']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#legal-holds table")));
+        assertThat(text("#retention-preview")).contains("What expires by").contains("records would be removed");
+        assertThat(text("#retention-runs")).contains("Last runs");
+        assertThat(text("#legal-holds")).contains("Harbor").contains("Legal hold");
+        shot("15-retention");
+        // a partner agency's account opens its inbox of reports disseminated to it, and nothing else
         signOut();
         signIn("partner", visible(By.id("username")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "opens no screen"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Reports disseminated to"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), DemoSetup.REPORT_TITLE));
         assertThat(driver.findElements(By.cssSelector("main .notice.error"))).isEmpty();
         assertNoConsoleErrors();
     }

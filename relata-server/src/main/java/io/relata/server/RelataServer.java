@@ -22,6 +22,7 @@ import io.relata.app.access.Guard;
 import io.relata.app.audit.AuditTrail;
 import io.relata.app.audit.AuditUnavailableException;
 import io.relata.app.privacy.DisclosureRecipients;
+import io.relata.app.privacy.DisseminationRecipients;
 import io.relata.store.StoreConflictException;
 import io.relata.store.StoreException;
 import io.relata.store.StoreNotFoundException;
@@ -58,7 +59,7 @@ public final class RelataServer implements AutoCloseable {
     private Javalin app;
 
     public RelataServer(ServerConfig config, Workspace ws, AuditTrail audit, Clock clock) {
-        this(config, ws, audit, clock, DisclosureRecipients.NONE_RECORDED);
+        this(config, ws, audit, clock, new DisseminationRecipients(new io.relata.app.report.Reports(ws)));
     }
 
     /** {@code recipients}: who was sent which records' data, for corrections to list (the accounting of disclosures). */
@@ -78,6 +79,9 @@ public final class RelataServer implements AutoCloseable {
         routes.addAll(new AdminApi(ws, accounts, guard, calls).routes());
         routes.addAll(new LoadApi(loads, guard, lock).routes());
         routes.addAll(new AuditApi(audit, guard).routes());
+        routes.addAll(new ReportApi(ws, guard, calls).routes());
+        routes.addAll(new PartnerApi(ws, guard).routes());
+        routes.addAll(new RetentionApi(ws, guard, calls, clock).routes());
         routes.addAll(new PrivacyApi(ws, guard, calls, clock, recipients).routes());
         routes.add(new ApiRoute(HandlerType.GET, "/health", "Liveness: the process answers", null, List.of(), null, false,
                 ctx -> ctx.json(Views.JSON.createObjectNode().put("status", "UP"))));
@@ -197,7 +201,7 @@ public final class RelataServer implements AutoCloseable {
         switch (e.reason()) {
             case UNAUTHENTICATED -> problem(ctx, 401, "Unauthorized", e.getMessage());
             case PURPOSE_REQUIRED -> problem(ctx, 400, "Case and purpose required", e.getMessage());
-            case NOT_IN_CASE -> problem(ctx, 404, "Not found", e.getMessage());
+            case NOT_IN_CASE, NOT_ADDRESSED -> problem(ctx, 404, "Not found", e.getMessage());
             default -> problem(ctx, 403, "Forbidden", e.getMessage());
         }
     }

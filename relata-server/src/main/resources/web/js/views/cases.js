@@ -4,6 +4,7 @@ import { get, post } from '../api.js';
 import { state, hasRole, needsCase } from '../state.js';
 import { field, input, select, problem, notice, table, when, subjects, entityName } from '../ui.js';
 import { go } from '../app.js';
+import { holdButton } from './retention.js';
 
 export async function render(main) {
   main.append(h('h1', null, 'Cases and watch lists'));
@@ -21,7 +22,8 @@ export async function render(main) {
       class: c.id === state.caseId ? 'selected' : '',
       cells: [h('strong', null, c.name), c.description || '', c.status.toLowerCase() + (c.legal_hold ? ' · legal hold' : ''),
         `${when(c.created_at)} by ${c.created_by}`,
-        c.id === state.caseId ? h('span', { class: 'badge subject' }, 'current') : needsCase() ? h('a', { href: '#/context' }, 'Work in it') : ''],
+        h('span', { class: 'actions' }, c.id === state.caseId ? h('span', { class: 'badge subject' }, 'current') : needsCase() ? h('a', { href: '#/context' }, 'Work in it') : '',
+          hasRole('SUPERVISOR') ? holdButton(c, where, '#/cases') : '')],
     })), 'No cases.')));
   if (hasRole('SUPERVISOR', 'ADMIN') && cases.length) main.append(memberForm(cases, where));
   if (!state.caseId || !needsCase()) return;

@@ -43,17 +43,21 @@ class ServerAccessTest {
             case "/api/loads/{id}" -> UUID.randomUUID().toString(); // no such load: 404 for whoever may ask
             case "/api/tokens/{id}" -> "999999"; // never the caller's own: revoking it would end the matrix
             case "/api/leads/{id}/disposition" -> Long.toString(t.leadId);
+            case "/api/inbox/{id}", "/api/inbox/{id}/document" -> Long.toString(t.disseminationId);
             default -> Long.toString(r.path().startsWith("/api/entities") ? t.subject
                     : r.path().startsWith("/api/access-requests") ? t.accessRequestId
                     : r.path().startsWith("/api/corrections") ? t.correctionId : t.caseId);
         };
         String path = r.path().replace("{id}", id).replace("{alert}", Long.toString(t.alertId))
-                .replace("{username}", "analyst").replace("{code}", "S");
+                .replace("{username}", "analyst").replace("{code}", "S").replace("{report}", Long.toString(t.reportId))
+                .replace("{version}", Long.toString(r.path().endsWith("/disseminations") ? t.approvedVersion : t.pendingVersion))
+                .replace("{dissemination}", Long.toString(t.disseminationId));
         String query = switch (r.path()) {
             case "/api/search" -> "?name=Anna+Kowalski";
             case "/api/paths" -> "?from=" + t.subject + "&to=" + t.stranger;
             case "/api/common" -> "?a=S:A&b=S:A";
             case "/api/audit/entries" -> "?object=entity:" + t.subject;
+            case "/api/disclosures" -> "?person=" + t.subject;
             case "/api/loads" -> r.method() == HandlerType.POST ? "?source=M&filename=matrix.jsonl" : "";
             default -> r.path().endsWith("/why") ? "?a=S:A&b=S:A" : "";
         };
@@ -71,7 +75,15 @@ class ServerAccessTest {
             case "/api/users" -> "{\"username\":\"u" + Math.abs(System.nanoTime() % 100000) + "\",\"roles\":[\"ANALYST\"],\"password\":\"a long enough secret\"}";
             case "/api/users/{username}" -> "{\"training_completed\":\"" + java.time.LocalDate.now() + "\"}";
             case "/api/sources/{code}" -> "{\"owner\":\"Data office\"}";
+            case "/api/retention/runs" -> "{\"confirm\":true}";
+            case "/api/cases/{id}/legal-hold" -> "{\"reason\":\"matrix\"}";
             case "/api/exports" -> "{\"entities\":[" + t.subject + "],\"justification\":\"court order 2026-117 for the Harbor case\"}";
+            case "/api/cases/{id}/reports", "/api/cases/{id}/reports/{report}/versions" -> "{\"title\":\"Matrix\","
+                    + "\"markings\":\"UNCLASSIFIED\",\"entities\":[\"S:A\"],\"chart\":{\"kind\":\"NETWORK\",\"from\":\"S:A\",\"hops\":1}}";
+            case "/api/cases/{id}/reports/{report}/versions/{version}/review" -> "{\"decision\":\"APPROVE\",\"note\":\"matrix\"}";
+            case "/api/cases/{id}/reports/{report}/versions/{version}/disseminations" -> "{\"organization\":\"Agency\","
+                    + "\"purpose\":\"matrix\",\"agreement\":\"MOU 1\"}";
+            case "/api/cases/{id}/disseminations/{dissemination}/revocation" -> "{\"reason\":\"matrix\"}";
             case "/api/access-requests" -> "{\"names\":[\"Anna Kowalski\"],\"dob\":\"1980-01-01\",\"notes\":\"matrix\"}";
             case "/api/access-requests/{id}/decisions" -> "{\"record\":\"S:A\",\"decision\":\"RELEASE\"}";
             case "/api/access-requests/{id}/status" -> "{\"status\":\"RESPONDED\",\"note\":\"matrix\"}";
@@ -231,7 +243,8 @@ class ServerAccessTest {
         int lists = 0;
         for (ApiRoute r : t.server.routes()) {
             if (r.method() != HandlerType.GET || !r.signedIn()) continue;
-            Role role = java.util.stream.Stream.of(Role.ANALYST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN, Role.PRIVACY_OFFICER)
+            Role role = java.util.stream.Stream.of(Role.ANALYST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN, Role.PARTNER,
+                    Role.PRIVACY_OFFICER)
                     .filter(x -> t.mayCall(r, x)).findFirst().orElseThrow();
             boolean paged = r.query().stream().anyMatch(p -> p.name().equals("limit"))
                     && r.query().stream().anyMatch(p -> p.name().equals("offset"));

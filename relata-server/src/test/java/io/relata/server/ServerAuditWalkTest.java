@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import io.relata.app.access.Operation;
 import io.relata.app.access.Role;
+import io.relata.app.report.ChartSpec;
+import io.relata.app.report.ReportDraft;
+import io.relata.app.report.Reports;
 import io.relata.core.model.RecordKey;
 import io.relata.store.AuditEntry;
 import io.relata.store.FoundLead;
@@ -51,6 +54,18 @@ class ServerAuditWalkTest {
             return null;
         });
         carla = t.server.locked(() -> t.ws.graph().entityOf(new RecordKey("S", "C")));
+        // a report with a version awaiting review, an approved one and a dissemination of it
+        t.server.locked(() -> {
+            Reports reports = new Reports(t.ws);
+            ReportDraft draft = new ReportDraft("Walk", "UNCLASSIFIED", null, "The walk's report.", List.of(t.subject),
+                    ChartSpec.network(t.subject, 1));
+            t.reportId = reports.create(t.caseId, draft, "analyst").reportId();
+            t.approvedVersion = reports.save(t.caseId, t.reportId, draft, "analyst").version();
+            reports.review(t.caseId, t.reportId, t.approvedVersion, true, "fine", "supervisor");
+            t.disseminationId = reports.disseminate(t.caseId, t.reportId, t.approvedVersion, "Agency", "the walk", "MOU 1",
+                    "analyst").id();
+            return null;
+        });
         t.leadId = t.server.locked(() -> t.ws.store().leads().find("shared-contact", "walk").orElseThrow().id());
         // an alert for the case: watch Anna, then load a record that resolves into her
         assertThat(t.post(Role.ANALYST, "/api/cases/" + t.caseId + "/watches", "{\"entity\":\"S:A\",\"hops\":1}").status()).isEqualTo(201);

@@ -39,6 +39,27 @@ class ServerPrivacyTest {
         t.close();
     }
 
+    @Test
+    void aCorrectionListsTheRecipientsOfEarlierReportsThatHeldTheRecord() {
+        String version = "/api/cases/" + t.caseId + "/reports/";
+        TestServer.Response created = t.post(Role.ANALYST, "/api/cases/" + t.caseId + "/reports", "{\"title\":\"Anna\","
+                + "\"markings\":\"UNCLASSIFIED\",\"narrative\":\"n\",\"entities\":[\"S:A\"],\"chart\":{\"kind\":\"NETWORK\","
+                + "\"from\":\"S:A\",\"hops\":1}}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        long report = created.json().path("report").asLong();
+        assertThat(t.post(Role.SUPERVISOR, version + report + "/versions/1/review", "{\"decision\":\"APPROVE\"}").status()).isEqualTo(200);
+        TestServer.Response sent = t.post(Role.ANALYST, version + report + "/versions/1/disseminations",
+                "{\"organization\":\"Agency\",\"purpose\":\"joint work\",\"agreement\":\"MOU 9\"}");
+        assertThat(sent.status()).as("%s", sent).isEqualTo(201);
+        JsonNode view = get("/api/corrections/" + t.correctionId).json();
+        assertThat(view.path("record").asText()).isEqualTo("S:A");
+        assertThat(view.path("recipients")).anySatisfy(r -> {
+            assertThat(r.path("recipient").asText()).isEqualTo("Agency");
+            assertThat(r.path("disclosure").asText()).contains("report 'Anna' version 1", "dissemination " + sent.json().path("id").asLong());
+            assertThat(r.path("disclosed_at").asText()).isNotEmpty();
+        });
+    }
+
     /** A request as the privacy officer, with a purpose and no case. */
     static HttpRequest.Builder officer(String path) {
         return HttpRequest.newBuilder(URI.create(t.base + path)).header("Authorization", "Bearer " + t.tokens.get(Role.PRIVACY_OFFICER))

@@ -60,6 +60,12 @@ final class TestServer implements AutoCloseable {
     final Path uploads;
     /** A lead and an alert of the case, for routes that dispose of one (none by default). */
     long leadId = 999_999, alertId = 999_999;
+    /**
+     * A report of the case with a version awaiting review and an approved one, and a dissemination of it, for the
+     * report routes (none by default).
+     */
+    long reportId = 999_999, disseminationId = 999_999;
+    int pendingVersion = 1, approvedVersion = 2;
     /** An access request for Anna (every record found decided, in review) and a correction of S:A's birth date. */
     final long accessRequestId, correctionId;
 
@@ -120,7 +126,7 @@ final class TestServer implements AutoCloseable {
             requests.decide(accessRequestId, found.record(), hers ? io.relata.store.ReleaseDecision.RELEASE
                     : io.relata.store.ReleaseDecision.WITHHOLD, List.of(), hers ? null : "setup", "privacy.officer");
         }
-        correctionId = new io.relata.app.privacy.Corrections(ws.store(), io.relata.app.privacy.DisclosureRecipients.NONE_RECORDED,
+        correctionId = new io.relata.app.privacy.Corrections(ws.store(), new io.relata.app.privacy.DisseminationRecipients(new io.relata.app.report.Reports(ws)),
                 Clock.systemUTC()).register(accessRequestId, new RecordKey("S", "A"), "dob", "1980-01-02", "setup",
                 "privacy.officer").id();
         uploads = dir.resolve("uploads");

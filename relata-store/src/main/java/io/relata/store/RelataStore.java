@@ -58,6 +58,9 @@ public final class RelataStore implements AutoCloseable {
     private final UserStore users = new UserStore(this);
     private final TokenStore tokens = new TokenStore(this);
     private final AuditStore audit = new AuditStore(this);
+    private final ReportStore reports = new ReportStore(this);
+    private final DisseminationStore disseminations = new DisseminationStore(this);
+    private final RetentionStore retention = new RetentionStore(this);
     private final AccessRequestStore accessRequests = new AccessRequestStore(this);
     private final CorrectionStore corrections = new CorrectionStore(this);
     private StoreBatch batch;
@@ -98,9 +101,24 @@ public final class RelataStore implements AutoCloseable {
         return tokens;
     }
 
+    /** Cases' analytical reports and their versions. */
+    public ReportStore reports() {
+        return reports;
+    }
+
+    /** Report versions sent to partner organizations, with their copies: the accounting of disclosures. */
+    public DisseminationStore disseminations() {
+        return disseminations;
+    }
+
     /** The audit trail's entries, checkpoints and alerts; each append is its own transaction, never inside a batch. */
     public AuditStore audit() {
         return audit;
+    }
+
+    /** Retention: expired and held records, legal holds; removals are written in a batch. */
+    public RetentionStore retention() {
+        return retention;
     }
 
     /** Individuals' access requests: the records found for each, the decisions on them, the log. */

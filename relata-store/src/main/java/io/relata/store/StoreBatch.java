@@ -9,6 +9,7 @@ import io.relata.core.resolve.live.MatchDecision;
 import io.relata.core.resolve.live.ReviewPair;
 import it.unimi.dsi.fastutil.longs.Long2ObjectLinkedOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.LongSet;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -342,6 +343,35 @@ public final class StoreBatch implements AutoCloseable {
             return null;
         });
         added(1);
+    }
+
+    /**
+     * Removes records for good (retention), in this transaction, with every row that names them
+     * ({@link RetentionStore#PURGE}); first makes {@code carried} subjects of their cases (see
+     * {@link RetentionStore#CARRIED_REASON}), added by {@code by} at {@code at}. What was pending is sent first, so a
+     * change set applied for the records' withdrawal goes too. Returns the rows deleted or changed, by table.
+     */
+    public Map<String, Integer> purgeRecords(Collection<RecordKey> records, Collection<CaseSubject> carried, String by,
+                                             Instant at) {
+        checkOpen();
+        Checks.text(by, "who removes records");
+        Objects.requireNonNull(at, "at");
+        flush();
+        return run("the removal of " + records.size() + " records", () -> store.retention().purge(records, carried, by, at));
+    }
+
+    /** Deletes the retired leads involving these entities (their stored text may quote removed records); how many. */
+    public int deleteRetiredLeads(LongSet entities) {
+        checkOpen();
+        flush();
+        return run("retired leads", () -> store.retention().deleteRetiredLeads(entities));
+    }
+
+    /** Deletes alerts and leads whose stored text still names one of these records ({@code SOURCE:ID}); rows by table. */
+    public Map<String, Integer> deleteMentionsOf(Set<String> records) {
+        checkOpen();
+        flush();
+        return run("alerts and leads naming removed records", () -> store.retention().sweepMentions(records));
     }
 
     /** Stores an analyst's ruling, replacing any earlier one on the same pair, and closes its review item. */

@@ -164,6 +164,22 @@ abstract class PrivacyStoreContractTest {
     }
 
     @Test
+    void retentionRemovesARecordsCorrectionsAndKeepsTheAccessRequestsFile() {
+        RelataStore s = fresh();
+        AccessRequest r = register(s);
+        Correction c = s.corrections().create(r.id(), A1, "dob", "1980-02-01", "swapped", "po", T2);
+        s.corrections().decide(c.id(), true, "po", "ok", T2);
+        s.corrections().create(0, A2, "dob", "1990-01-01", "typo", "po", T2);
+        try (StoreBatch b = s.begin()) {
+            b.purgeRecords(List.of(A1), List.of(), "privacy", T3);
+            b.commit();
+        }
+        assertThat(s.corrections().list(null)).extracting(Correction::record).containsExactly(A2);
+        assertThat(s.accessRequests().candidates(r.id())).extracting(AccessCandidate::record).contains(A1, A2);
+        assertThat(s.accessRequests().isCandidateEntity(1)).as("the record is gone: no entity is reached through it").isFalse();
+    }
+
+    @Test
     void manyRecordsCorrectionsAreReadInParts() {
         RelataStore s = fresh();
         List<RecordKey> keys = new ArrayList<>();

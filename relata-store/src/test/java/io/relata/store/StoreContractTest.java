@@ -89,6 +89,15 @@ abstract class StoreContractTest {
         }
     }
 
+    /** The versions of the migrations the store ships (V1__..., V2__...), in order: each must have been applied. */
+    static List<String> migrationVersions() throws Exception {
+        java.net.URL dir = RelataStore.class.getClassLoader().getResource("db/migration");
+        try (var files = Files.list(java.nio.file.Path.of(dir.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        }
+    }
+
     @Test
     void migratesAnEmptyStoreAndReopensItWithoutMigratingAgain() throws Exception {
         String db = newDatabase();
@@ -106,7 +115,7 @@ abstract class StoreContractTest {
              ResultSet rs = ps.executeQuery()) {
             List<String> versions = new ArrayList<>();
             while (rs.next()) versions.add(rs.getString(1));
-            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "7"); // V6 and V8 come with other branches of issue 7
+            assertThat(versions).startsWith("1", "2", "3", "4", "5", "6").containsExactlyElementsOf(migrationVersions());
         }
         again.connection().rollback();
         // entity ids known from the first session: new sizes are updates, not duplicate inserts

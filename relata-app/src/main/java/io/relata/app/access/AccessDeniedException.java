@@ -15,7 +15,9 @@ public final class AccessDeniedException extends RuntimeException {
         /** The user's annual privacy training has lapsed. */
         TRAINING_LAPSED,
         /** The entity is not a subject of the case, or the user not a member of it. */
-        NOT_IN_CASE
+        NOT_IN_CASE,
+        /** A dissemination not addressed to the partner's organization, or revoked: answered as not found. */
+        NOT_ADDRESSED
     }
 
     private final Reason reason;

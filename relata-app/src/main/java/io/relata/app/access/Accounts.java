@@ -431,7 +431,7 @@ public final class Accounts {
         return values.isEmpty() ? "(none)" : values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
-    private static User user(StoredUser u) {
+    static User user(StoredUser u) {
         return new User(u.username(), u.displayName(), known(Role.class, u.roles()),
                 known(Permission.class, u.permissions()), u.clearances(), u.organization(), u.trainingCompleted(),
                 u.disabled());

@@ -46,8 +46,26 @@ public final class Guard {
                      Supplier<Answer<T>> work) {
         List<String> asked = new ArrayList<>(objects);
         if (entities != null) for (long e : entities) if (!asked.contains("entity:" + e)) asked.add("entity:" + e);
+        return guarded(ctx, op, asked, () -> policy.check(ctx, op, entities), detail, work);
+    }
+
+    /**
+     * Runs {@code work} for a partner agency's user if {@code dissemination} (null: their inbox) was sent to their
+     * organization and is not revoked ({@link AccessPolicy#checkRecipient}); audited like {@link #run}, the
+     * dissemination named as {@code dissemination:ID} besides {@code objects}.
+     */
+    public <T> T runAsRecipient(AccessContext ctx, Operation op, Long dissemination, List<String> objects, String detail,
+                                Supplier<Answer<T>> work) {
+        List<String> asked = new ArrayList<>();
+        if (dissemination != null) asked.add("dissemination:" + dissemination);
+        for (String o : objects) if (!asked.contains(o)) asked.add(o);
+        return guarded(ctx, op, asked, () -> policy.checkRecipient(ctx, op, dissemination), detail, work);
+    }
+
+    private <T> T guarded(AccessContext ctx, Operation op, List<String> asked, Runnable check, String detail,
+                          Supplier<Answer<T>> work) {
         try {
-            policy.check(ctx, op, entities);
+            check.run();
         } catch (AccessDeniedException e) {
             record(ctx, op, AuditEvent.Outcome.DENIED, asked, 0, e.getMessage());
             throw e;
@@ -56,6 +74,10 @@ public final class Guard {
         Answer<T> answer;
         try {
             answer = work.get();
+        } catch (AccessDeniedException e) {
+            // a rule only the use case can apply (a supervisor may not approve a version they wrote)
+            record(ctx, op, AuditEvent.Outcome.DENIED, asked, 0, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             record(ctx, op, AuditEvent.Outcome.FAILED, asked, 0, e.getClass().getSimpleName());
             throw e;

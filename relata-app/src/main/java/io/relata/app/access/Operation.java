@@ -6,6 +6,7 @@ import java.util.Set;
 import static io.relata.app.access.Role.ADMIN;
 import static io.relata.app.access.Role.ANALYST;
 import static io.relata.app.access.Role.AUDITOR;
+import static io.relata.app.access.Role.PARTNER;
 import static io.relata.app.access.Role.PRIVACY_OFFICER;
 import static io.relata.app.access.Role.SUPERVISOR;
 
@@ -42,12 +43,36 @@ public enum Operation {
     SOURCE_UPDATE("source.update", Kind.PLAIN, true, ADMIN),
     LOAD_START("load.start", Kind.PLAIN, true, ADMIN),
     LOAD_STATUS("load.status", Kind.PLAIN, false, ADMIN),
+    /** What a retention run would remove: counts per source, no personal data. */
+    RETENTION_PREVIEW("retention.preview", Kind.PLAIN, false, PRIVACY_OFFICER, ADMIN),
+    /** Destroying expired records is the privacy officer's alone: an administrator sets the periods, not the run. */
+    RETENTION_RUN("retention.run", Kind.PLAIN, true, PRIVACY_OFFICER),
+    RETENTION_HISTORY("retention.history", Kind.PLAIN, false, PRIVACY_OFFICER, ADMIN, AUDITOR),
+    LEGAL_HOLD_LIST("case.hold.list", Kind.PLAIN, false, SUPERVISOR, PRIVACY_OFFICER),
+    LEGAL_HOLD_SET("case.hold.set", Kind.PLAIN, true, SUPERVISOR, PRIVACY_OFFICER),
+    LEGAL_HOLD_RELEASE("case.hold.release", Kind.PLAIN, true, SUPERVISOR, PRIVACY_OFFICER),
     USER_LIST("user.list", Kind.PLAIN, false, ADMIN),
     USER_CREATE("user.create", Kind.PLAIN, true, ADMIN),
     USER_UPDATE("user.update", Kind.PLAIN, true, ADMIN),
     AUDIT_SEARCH("audit.search", Kind.PLAIN, false, AUDITOR),
     AUDIT_VERIFY("audit.verify", Kind.PLAIN, false, AUDITOR),
     AUDIT_ALERTS("audit.alerts", Kind.PLAIN, false, AUDITOR),
+    // analytical reports, their review and dissemination to partner agencies; the accounting of disclosures
+    REPORT_LIST("report.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    REPORT_READ("report.read", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    /** Saving a version: every entity the report covers must be a subject of the case. */
+    REPORT_SAVE("report.save", Kind.SUBJECT, true, ANALYST, SUPERVISOR),
+    REPORT_QUEUE("report.queue", Kind.PERSONAL, false, SUPERVISOR),
+    /** Approving or rejecting a version: a supervisor, never the version's author. */
+    REPORT_REVIEW("report.review", Kind.PERSONAL, true, SUPERVISOR),
+    DISSEMINATE("report.disseminate", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    DISSEMINATION_LIST("dissemination.list", Kind.PERSONAL, false, ANALYST, SUPERVISOR),
+    DISSEMINATION_REVOKE("dissemination.revoke", Kind.PERSONAL, true, ANALYST, SUPERVISOR),
+    PARTNER_ORGANIZATIONS("partner.organizations", Kind.PLAIN, false, ANALYST, SUPERVISOR),
+    /** Which disseminations held a person's data: a privacy officer for anyone, a supervisor for a subject of the case. */
+    DISCLOSURES("disclosure.accounting", Kind.SUBJECT, false, SUPERVISOR, PRIVACY_OFFICER),
+    INBOX_LIST("inbox.list", Kind.DISSEMINATED, false, PARTNER),
+    INBOX_READ("inbox.read", Kind.DISSEMINATED, false, PARTNER),
     // privacy operations: an individual's access and correction requests, worked by the privacy officer
     ACCESS_REQUEST_LIST("access.request.list", Kind.PRIVACY, false, PRIVACY_OFFICER),
     ACCESS_REQUEST_CREATE("access.request.create", Kind.PRIVACY, true, PRIVACY_OFFICER),
@@ -72,7 +97,13 @@ public enum Operation {
          * Personal data reached through an individual's own request (access, correction): a declared purpose and
          * current privacy training, but no case: the request is what the data is for (a declared case is recorded).
          */
-        PRIVACY
+        PRIVACY,
+        /**
+         * What was disseminated to the caller's organization, and nothing else: no case, purpose or privacy training of
+         * ours (a partner agency works under its sharing agreement), but the dissemination must be addressed to the
+         * caller's organization and not revoked ({@link AccessPolicy#checkRecipient}).
+         */
+        DISSEMINATED
     }
 
     private final String action;
@@ -115,7 +146,8 @@ public enum Operation {
         return roles;
     }
 
+    /** Whether it works on the store's personal data under the case, purpose and training rules. */
     public boolean personal() {
-        return kind != Kind.PLAIN;
+        return kind == Kind.PERSONAL || kind == Kind.SUBJECT || kind == Kind.PRIVACY;
     }
 }

@@ -58,7 +58,8 @@ public final class Redactor {
             Set<RecordKey> visible = new TreeSet<>();
             for (RecordKey k : sources) if (canSee(k)) visible.add(k);
             if (visible.isEmpty()) return;
-            String shown = field.startsWith("identifier") ? identifier(value) : value;
+            String shown = value(field, value);
+            if (shown == null) return;
             values.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(shown, v -> new TreeSet<>()).addAll(visible);
         }));
         List<String> conflicting = new ArrayList<>();
@@ -151,6 +152,16 @@ public final class Redactor {
         } catch (IOException e) {
             throw new UncheckedIOException("a stored record is not JSON", e);
         }
+    }
+
+    /**
+     * A profile's value as the user may see it: an identifier shortened without the permission to see it whole, a
+     * biometric (a field named biometric...) only with {@link Permission#VIEW_BIOMETRICS}, else null.
+     */
+    public String value(String field, String value) {
+        if (field.startsWith("identifier")) return identifier(value);
+        if (field.startsWith("biometric")) return user.permissions().contains(Permission.VIEW_BIOMETRICS) ? value : null;
+        return value;
     }
 
     /** An identifier as the user may see it: whole with the permission, else its first and last two characters. */

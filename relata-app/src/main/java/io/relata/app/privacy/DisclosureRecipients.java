@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Who was sent data from these records in an earlier disclosure (a disseminated report), so that they can be told
- * of a correction. The accounting of disclosures answers it; corrections only ask.
+ * of a correction. The accounting of disclosures answers it ({@link DisseminationRecipients}); corrections only ask.
  */
 @FunctionalInterface
 public interface DisclosureRecipients {
@@ -16,7 +16,4 @@ public interface DisclosureRecipients {
     record Recipient(String recipient, String disclosure, Instant disclosedAt) {}
 
     List<Recipient> holding(Collection<RecordKey> records);
-
-    /** Where no disclosure is recorded: nothing has left Relata, so nobody holds the data. */
-    DisclosureRecipients NONE_RECORDED = records -> List.of();
 }

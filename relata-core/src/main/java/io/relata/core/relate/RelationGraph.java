@@ -91,6 +91,22 @@ public final class RelationGraph {
         freeSlots.add(slot);
     }
 
+    /**
+     * Forgets a record for good (retention): it leaves the graph, and so do the possible matches that name it.
+     * What other records disclose about it stays: that is their sources' data.
+     */
+    public synchronized void forget(RecordKey key) {
+        remove(key);
+        Map<RecordKey, Double> pairs = possiblySame.remove(key);
+        if (pairs == null) return;
+        for (RecordKey other : pairs.keySet()) {
+            Map<RecordKey, Double> theirs = possiblySame.get(other);
+            if (theirs == null) continue;
+            theirs.remove(key);
+            if (theirs.isEmpty()) possiblySame.remove(other);
+        }
+    }
+
     /** Moves a record to another entity (after a merge or split). */
     public synchronized void assign(RecordKey key, long entityId) {
         int slot = slotOf.getInt(key);

@@ -9,6 +9,18 @@ final class DateComparator {
 
     private DateComparator() {}
 
+    /**
+     * Like {@link #level(StandardDate, StandardDate)}, and a date that cannot be real ({@code implausible*},
+     * yyyymmdd or 0) is CLOSE when one digit from the other's date, else says nothing (MISSING): a typo
+     * counts for the match, a date that cannot be real never against it.
+     */
+    static int level(StandardDate a, int implausibleA, StandardDate b, int implausibleB) {
+        int level = level(a, b);
+        if (level != MISSING || implausibleA == 0 && implausibleB == 0) return level;
+        int x = a != null ? a.packed() : implausibleA, y = b != null ? b.packed() : implausibleB;
+        return x != 0 && y != 0 && x != y && oneDigitApart(x, y) ? CLOSE : MISSING;
+    }
+
     static int level(StandardDate a, StandardDate b) {
         if (a == null || b == null) return MISSING;
         boolean fullA = a.month() != 0 && a.day() != 0, fullB = b.month() != 0 && b.day() != 0;

@@ -148,6 +148,26 @@ public final class LiveResolver {
         return out.add(recluster(rest.toIntArray(), key, -1, List.of())).build();
     }
 
+    /**
+     * Forgets a withdrawn record for good (retention): its key and every ruling that names it leave memory. Its
+     * slot stays empty (postings that still point at it are skipped like those of any withdrawn record), so
+     * nothing is renumbered; if the key ever comes back it is a new record.
+     */
+    public synchronized void forget(RecordKey key) {
+        int slot = slotOf.getInt(key);
+        if (slot >= 0 && features[slot] != null) throw new IllegalStateException("withdraw record " + key + " before forgetting it");
+        slotOf.removeInt(key);
+        List<MatchDecision> named = rulings.remove(key);
+        if (named == null) return;
+        for (MatchDecision d : named) {
+            RecordKey other = d.first().equals(key) ? d.second() : d.first();
+            List<MatchDecision> theirs = rulings.get(other);
+            if (theirs == null) continue;
+            theirs.remove(d);
+            if (theirs.isEmpty()) rulings.remove(other);
+        }
+    }
+
     /** Records an analyst's ruling and re-forms the entities of its two records to obey it. */
     public synchronized ChangeSet decide(MatchDecision d) {
         putRuling(d);

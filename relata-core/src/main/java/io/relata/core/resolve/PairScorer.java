@@ -133,7 +133,7 @@ public final class PairScorer {
             c.levels[ORG] = (byte) OrgNameComparator.level(a.orgNames(), b.orgNames(), agreed);
             c.agreed[ORG] = agreed[0];
         }
-        c.levels[DOB] = (byte) DateComparator.level(a.dob(), b.dob());
+        c.levels[DOB] = (byte) DateComparator.level(a.dob(), a.implausibleDob(), b.dob(), b.implausibleDob());
         c.levels[GENDER] = (byte) (a.gender() == 0 || b.gender() == 0 ? 2 : a.gender() == b.gender() ? 0 : 1);
         c.levels[NATIONALITY] = (byte) nationality(a.nationalities(), b.nationalities());
         agreed[0] = null;

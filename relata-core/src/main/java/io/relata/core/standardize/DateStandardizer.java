@@ -15,6 +15,8 @@ import java.util.Map;
  * exceptions on the hot path. Immutable and thread-safe.
  */
 public final class DateStandardizer {
+    /** The problem of a date that sources write when they do not know it (1900-01-01, 1111-11-11). */
+    public static final String PLACEHOLDER = "placeholder date";
 
     /**
      * A date; month and day are 0 when the source did not give them. {@code implausible} flags values kept
@@ -159,8 +161,10 @@ public final class DateStandardizer {
             if (digits[0] == 4) return check(v[0], 0, 0);
             if (digits[0] == 8) {
                 StandardDate d = check(v[0] / 10000, v[0] / 100 % 100, v[0] % 100); // yyyyMMdd
-                if (d != null && v[0] / 10000 >= 1000) return d;
-                return check(v[0] % 10000, v[0] / 10000 % 100, v[0] / 1000000); // ddMMyyyy
+                if (d != null && !d.implausible() && v[0] / 10000 >= 1000) return d;
+                StandardDate dayFirst = check(v[0] % 10000, v[0] / 10000 % 100, v[0] / 1000000); // ddMMyyyy
+                if (dayFirst != null && !dayFirst.implausible()) return dayFirst;
+                return d != null && v[0] / 10000 >= 1000 ? d : dayFirst;
             }
             if (digits[0] == 6 && v[0] / 100 >= 1000) return check(v[0] / 100, v[0] % 100, 0); // yyyyMM
             return null;
@@ -210,13 +214,15 @@ public final class DateStandardizer {
     }
 
     private StandardDate check(int year, int month, int day) {
-        if (year <= 0 || year > 9999 || month < 0 || month > 12 || day < 0 || day > 31) return null;
+        if (year <= 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) return null;
         if (month == 0 && day != 0) return null;
+        // a month or day out of range is most often a mistyped digit: kept, flagged, for the matcher to weigh
+        if (month > 12) return new StandardDate(year, month, day, true, "no such month");
         if (day > 0 && day > lengthOfMonth(year, month)) {
             return new StandardDate(year, month, day, true, "no such day");
         }
         if ((year == 1900 || year == 1901) && month == 1 && day == 1 || year == 1111 && month == 11 && day == 11) {
-            return new StandardDate(year, month, day, true, "placeholder date");
+            return new StandardDate(year, month, day, true, PLACEHOLDER);
         }
         if (year < 1900) return new StandardDate(year, month, day, true, "before 1900");
         if (year >= yearAtStart && isFuture(year, month, day)) {

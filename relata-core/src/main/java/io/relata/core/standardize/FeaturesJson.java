@@ -50,6 +50,7 @@ public final class FeaturesJson {
                 json.writeEndArray();
             }
             if (f.dob() != null) field(json, "dob", date(f.dob()));
+            if (f.implausibleDob() != 0) json.writeNumberField("implausibleDob", f.implausibleDob());
             if (f.gender() != 0) json.writeStringField("gender", String.valueOf(f.gender()));
             strings(json, "nationalities", f.nationalities());
             strings(json, "phones", f.phones());

@@ -59,12 +59,14 @@ public final class RecordStandardizer {
         }
 
         StandardDate dob = null;
+        int implausibleDob = 0;
         if (r.dob() != null && !r.dob().isBlank()) {
             dob = dates.parse(r.dob());
             if (dob == null) {
                 problems.add("dob: cannot read '" + r.dob() + "' as a date");
             } else if (dob.implausible()) {
                 problems.add("dob: implausible date '" + r.dob() + "'" + (dob.problem() == null ? "" : " (" + dob.problem() + ")"));
+                if (dob.day() != 0 && !DateStandardizer.PLACEHOLDER.equals(dob.problem())) implausibleDob = dob.packed();
                 dob = null;
             }
         }
@@ -110,6 +112,7 @@ public final class RecordStandardizer {
                 personNames.toArray(new PersonNameFeatures[0]),
                 organizationNames.toArray(new StandardOrgName[0]),
                 dob,
+                implausibleDob,
                 GenderStandardizer.standardize(r.gender()),
                 nationalities.toArray(new String[0]),
                 phoneSet.toArray(new String[0]),

@@ -80,6 +80,25 @@ class RelationGraphTest {
     }
 
     @Test
+    void a_forgotten_record_leaves_its_values_and_its_possible_matches() {
+        RelationGraph g = graph();
+        RecordKey a = person("S", "a").name("Ana", "Perez").phone("312 444 0101").in(g, 1);
+        person("T", "b").name("Ana", "Peres").phone("312 444 0101").in(g, 2);
+        RecordKey c = person("P", "c").name("Cy", "Dunn").in(g, 3);
+        g.possiblySame(a, c, 0.4);
+        assertThat(g.relations(3)).extracting(Relation::to).containsExactly(1L);
+
+        g.forget(a);
+        assertThat(g.entityOf(a)).isZero();
+        assertThat(g.relations(2)).isEmpty();
+        assertThat(g.relations(3)).isEmpty();
+        // back again, it is a new record: the old possible match does not return with it
+        person("S", "a").name("Ana", "Perez").phone("312 444 0101").in(g, 1);
+        assertThat(g.relations(3)).isEmpty();
+        assertThat(g.relations(2)).extracting(Relation::to).containsExactly(1L);
+    }
+
+    @Test
     void relations_are_sorted_strongest_first_and_never_point_at_the_entity_itself() {
         RelationGraph g = graph();
         person("S", "a1").name("Ana", "Perez").phone("312 444 0101").address("14 Elm Street", "Chicago", "60614").in(g, 1);

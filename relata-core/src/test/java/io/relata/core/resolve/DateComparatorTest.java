@@ -25,6 +25,20 @@ class DateComparatorTest {
     }
 
     @Test
+    void aDateThatCannotBeRealIsCloseWhenOneDigitOffAndNeverAgainst() {
+        var typo = Records.person("S", "2").given("Ana").surname("Lopez").dob("19402704").features();
+        assertThat(typo.dob()).isNull();
+        assertThat(typo.implausibleDob()).isEqualTo(19402704);
+        // 1940-27-04 is 1942-07-04 with two neighbouring digits swapped
+        assertThat(DateComparator.level(dob("1942-07-04"), 0, null, typo.implausibleDob())).isEqualTo(CLOSE);
+        assertThat(DateComparator.level(null, typo.implausibleDob(), dob("1942-07-04"), 0)).isEqualTo(CLOSE);
+        assertThat(DateComparator.level(dob("1961-03-15"), 0, null, typo.implausibleDob())).isEqualTo(MISSING);
+        // a placeholder is not a typo of anything
+        var placeholder = Records.person("S", "3").given("Ana").surname("Lopez").dob("1900-01-01").features();
+        assertThat(placeholder.implausibleDob()).isZero();
+    }
+
+    @Test
     void dayAndMonthExchangedIsSwapped() {
         assertThat(level("1980-05-03", "1980-03-05")).isEqualTo(SWAPPED);
     }

@@ -157,6 +157,25 @@ class LiveResolverTest {
     }
 
     @Test
+    void a_forgotten_record_takes_its_rulings_along_and_comes_back_as_a_new_record() {
+        LiveResolver live = load(all());
+        live.decide(new MatchDecision(W1, W2, false, "different fathers on the birth records", "ana", Instant.EPOCH));
+        assertThat(live.entityOf(W1)).isNotEqualTo(live.entityOf(W2));
+        assertThatThrownBy(() -> live.forget(W2)).isInstanceOf(IllegalStateException.class);
+
+        live.withdraw(W2);
+        live.forget(W2);
+        assertThat(live.contains(W2)).isFalse();
+        assertThat(live.entityOf(W2)).isZero();
+        RecordFeatures w2 = Records.standardize(ResolverTest.twelve().get(1));
+        assertThat(live.search(w2, 5)).noneMatch(h -> h.record().equals(W2));
+
+        // the ruling went with it: the same record loaded again joins William as the model says
+        live.upsert(w2);
+        assertThat(live.entityOf(W2)).isEqualTo(live.entityOf(W1));
+    }
+
+    @Test
     void how_lists_the_links_that_hold_an_entity_together_rulings_first() {
         LiveResolver live = load(all());
         EntityExplanation how = live.how(live.entityOf(W1));

@@ -92,9 +92,22 @@ class DateStandardizerTest {
         assertThat(dates.parse(null)).isNull();
         assertThat(dates.parse("")).isNull();
         assertThat(dates.parse("unknown")).isNull();
-        assertThat(dates.parse("1980-13-01")).isNull();
-        assertThat(dates.parse("32/01/1980")).isNull();
         assertThat(dates.parse("12345")).isNull();
+        assertThat(dates.parse("1980-101-01")).isNull();
+    }
+
+    @Test
+    void monthOrDayOutOfRangeIsKeptAsImplausible() {
+        // most often one mistyped digit of the true date: kept, flagged, for the matcher's typo check
+        StandardDate month = dates.parse("1980-13-01");
+        assertThat(month.packed()).isEqualTo(19801301);
+        assertThat(month.problem()).isEqualTo("no such month");
+        assertThat(dates.parse("32/01/1980").problem()).isEqualTo("no such day");
+        assertThat(dates.parse("19402704").packed()).isEqualTo(19402704);
+        assertThat(dates.parse("19402704").implausible()).isTrue();
+        // a compact date that is real one way round is read that way round
+        assertThat(dates.parse("27041940").packed()).isEqualTo(19400427);
+        assertThat(dates.parse("27041940").implausible()).isFalse();
     }
 
     @Test

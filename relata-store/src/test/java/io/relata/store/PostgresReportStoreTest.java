@@ -1,0 +1,9 @@
+package io.relata.store;
+
+/** Reports and disseminations on a real PostgreSQL. */
+class PostgresReportStoreTest extends ReportStoreContractTest {
+    @Override
+    String newDatabase() {
+        return EmbeddedPostgresHolder.newDatabase();
+    }
+}
