@@ -90,6 +90,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Second extract (%s): %,d records; the watch raised %,d alerts.%n", r.secondExtract(),
                 r.secondLoad().accepted(), r.alerts());
         out.printf("Leads from the pattern scan: %s%n", r.leadsByPattern().isEmpty() ? "none" : r.leadsByPattern());
+        out.printf("Report '%s': composed by the analyst, approved by the supervisor, disseminated to %s.%n",
+                DemoSetup.REPORT_TITLE, DemoSetup.PARTNER_AGENCY);
         out.println("Every connection shown is a possible connection for a person to judge, with its evidence; never a finding.");
         out.printf("%nAccounts (random passwords, shown only now; only their Argon2id hashes are stored):%n");
         for (DemoSetup.Account a : r.accounts()) {

@@ -278,10 +278,13 @@ final class DemoSetup {
         Map<String, Object[]> wanted = new LinkedHashMap<>();
         wanted.put("analyst", new Object[] {Role.ANALYST, "Ana Lyst", null, "privacy training current; owns case Harbor"});
         wanted.put("supervisor", new Object[] {Role.SUPERVISOR, "Sam Supervisor", null, "privacy training current; member of Harbor"});
-        wanted.put("privacy", new Object[] {Role.PRIVACY_OFFICER, "Pat Privacy", null, "privacy training lapsed: sees the notice"});
+        wanted.put("privacy", new Object[] {Role.PRIVACY_OFFICER, "Pat Privacy", null,
+                "privacy training current; access requests, corrections, retention, disclosures"});
         wanted.put("auditor", new Object[] {Role.AUDITOR, "Audrey Auditor", null, "audit search and chain verification"});
         wanted.put("admin", new Object[] {Role.ADMIN, "Adam Admin", null, "users and sources"});
-        wanted.put("partner", new Object[] {Role.PARTNER, "Pia Partner", PARTNER_AGENCY, "an outside agency"});
+        wanted.put("partner", new Object[] {Role.PARTNER, "Pia Partner", PARTNER_AGENCY,
+                PARTNER_AGENCY + ": sees only the report disseminated to it"});
+        wanted.put("lapsed", new Object[] {Role.ANALYST, "Lee Lapsed", null, "privacy training lapsed: sees the notice"});
         List<Account> out = new ArrayList<>();
         for (var e : wanted.entrySet()) {
             Role role = (Role) e.getValue()[0];
@@ -295,7 +298,8 @@ final class DemoSetup {
         }
         accounts.recordTraining("analyst", today, "demo");
         accounts.recordTraining("supervisor", today, "demo");
-        accounts.recordTraining("privacy", today.minusYears(1).minusDays(30), "demo");
+        accounts.recordTraining("privacy", today, "demo");
+        accounts.recordTraining("lapsed", today.minusYears(1).minusDays(30), "demo");
         return out;
     }
 
