@@ -8,6 +8,7 @@ import io.relata.core.model.Address;
 import io.relata.core.model.Identifier;
 import io.relata.core.model.Name;
 import io.relata.core.model.Record;
+import io.relata.core.standardize.DateStandardizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.List;
 public record Requester(List<String> names, String dob, List<String> addresses, List<String> phones,
                         List<String> emails, List<String> identifiers) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateStandardizer DATES = new DateStandardizer();
 
     public Requester {
         names = clean(names);
@@ -31,6 +33,13 @@ public record Requester(List<String> names, String dob, List<String> addresses, 
         emails = clean(emails);
         identifiers = clean(identifiers);
         if (names.isEmpty()) throw new IllegalArgumentException("an access request needs the requester's name");
+        if (dob != null) {
+            DateStandardizer.StandardDate d = DATES.parse(dob);
+            if (d == null || d.implausible()) {
+                throw new IllegalArgumentException("the requester's birth date '" + dob + "' is not a date that can be real"
+                        + (d == null ? "" : " (" + d.problem() + ")") + "; write it as YYYY-MM-DD, or YYYY or YYYY-MM when partly known");
+            }
+        }
         for (String id : identifiers) {
             int colon = id.indexOf(':');
             if (colon < 1 || colon == id.length() - 1) {

@@ -117,6 +117,10 @@ class AccessRequestsTest {
         assertThat(new AccessRequests(ws, Clock.fixed(NOW, ZoneOffset.UTC), 45)
                 .register(anna(), null, null, null, "po").dueOn()).isEqualTo(LocalDate.of(2026, 4, 16));
         assertThatThrownBy(() -> new Requester(List.of(" "), null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        // a birth date that cannot be real is the officer's typing error, told at once rather than searched for
+        assertThatThrownBy(() -> Requester.named("Anna Kowalski", "1980-99-99")).hasMessageContaining("no such month");
+        assertThatThrownBy(() -> Requester.named("Anna Kowalski", "sometime")).hasMessageContaining("YYYY-MM-DD");
+        assertThat(Requester.named("Anna Kowalski", "1980").dob()).isEqualTo("1980");
     }
 
     @Test
