@@ -112,14 +112,18 @@ public final class ReportPdf {
      */
     static String latin(String s) {
         if (s == null || WINDOWS_1252.newEncoder().canEncode(s)) return s;
-        String latin = TO_LATIN.get().transliterate(s);
+        String latin = OTHER_TO_LATIN.get().transliterate(CYRILLIC_TO_LATIN.get().transliterate(s));
         return WINDOWS_1252.newEncoder().canEncode(latin) ? latin : latin.replaceAll("[^\\x20-\\x7E\\xA0-\\xFF]", "?");
     }
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    // ICU transliterators are not safe for concurrent use: one per thread
-    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(() ->
-            Transliterator.getInstance("[:Cyrillic:] Russian-Latin/BGN; Any-Latin; [^\\u0000-\\u00FF] Latin-ASCII"));
+    // ICU transliterators are not safe for concurrent use: one per thread. Two of them, since a filter in front of a
+    // compound ID filters the whole of it: Cyrillic by the BGN romanization, as passports write Russian names; then
+    // everything outside Latin-1 (other scripts, and Latin letters such as ă, ł, đ) to plain Latin, é and ü kept
+    private static final ThreadLocal<Transliterator> CYRILLIC_TO_LATIN = ThreadLocal.withInitial(() ->
+            Transliterator.getInstance("[:Cyrillic:] Russian-Latin/BGN"));
+    private static final ThreadLocal<Transliterator> OTHER_TO_LATIN = ThreadLocal.withInitial(() ->
+            Transliterator.getInstance("[^\\u0000-\\u00FF] Any-Latin; Latin-ASCII"));
 
     private static Paragraph heading(String text) {
         Paragraph p = new Paragraph(latin(text), HEADING);

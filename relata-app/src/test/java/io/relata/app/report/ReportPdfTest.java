@@ -39,6 +39,10 @@ class ReportPdfTest {
                 "shared address", "1 main st").doesNotContain("Иванов");
         assertThat(ReportPdf.latin("Алексей Иванов")).isEqualTo("Aleksey Ivanov");
         assertThat(ReportPdf.latin("Zoë Ørsted")).isEqualTo("Zoë Ørsted");
+        assertThat(ReportPdf.latin("Khoa Văn Trần")).isEqualTo("Khoa Van Tran");
+        assertThat(ReportPdf.latin("Łukasz Đặng")).isEqualTo("Lukasz Dang");
+        assertThat(ReportPdf.latin("王伟")).isEqualTo("wang wei");
+        assertThat(ReportPdf.latin("Σωκράτης")).isEqualTo("Sokrates");
     }
 
     @Test
