@@ -15,16 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,8 +38,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The privacy officer's pages in a real browser (Debian's headless Chromium): register an access request, decide its
@@ -52,8 +46,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivacyBrowserTest {
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String PASSWORD = "a long enough secret";
 
     @TempDir
@@ -67,11 +59,7 @@ class PrivacyBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-        if (!present && System.getenv("CI") != null) {
-            fail("the browser test needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        }
-        assumeTrue(present, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.requireInstalled();
         Path data = dir.resolve("people.jsonl");
         try (InputStream in = getClass().getResourceAsStream("/privacy/requester-variants.jsonl")) {
             Files.write(data, in.readAllBytes());
@@ -94,15 +82,7 @@ class PrivacyBrowserTest {
         server = new RelataServer(ServerConfig.defaults().withPort(0), ws, audit, Clock.systemUTC());
         base = "http://127.0.0.1:" + server.start();
         screenshots = Files.createDirectories(Path.of(System.getProperty("relata.screenshots", "target/screenshots")));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-default-apps", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1440,900");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver = HeadlessChromium.start(HeadlessChromium.options(dir.resolve("chromium-profile")));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 

@@ -19,8 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -48,8 +46,6 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web application in a real browser (Debian's headless Chromium through its chromedriver, nothing downloaded),
@@ -60,8 +56,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAppBrowserTest {
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -81,11 +75,7 @@ class WebAppBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-        if (!present && System.getenv("CI") != null) {
-            fail("the browser test needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        }
-        assumeTrue(present, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.requireInstalled();
 
         Path store = dir.resolve("store");
         DemoSetup.freshStore(store);
@@ -101,21 +91,13 @@ class WebAppBrowserTest {
         screenshots = Path.of(System.getProperty("relata.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
         downloads = Files.createDirectories(dir.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-default-apps", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1440,900");
+        ChromeOptions options = HeadlessChromium.options(dir.resolve("chromium-profile"));
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver = HeadlessChromium.start(options);
         wait = new WebDriverWait(driver, WAIT);
     }
 
