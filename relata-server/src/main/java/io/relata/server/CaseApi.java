@@ -198,7 +198,7 @@ final class CaseApi {
         return n;
     }
 
-    private static final String HIDDEN_RECORD = "(a record of a source you are not cleared for)";
+    private static final String HIDDEN_RECORD = Redactor.HIDDEN_RECORD;
     private static final String SHARED_IDENTIFIER = io.relata.core.relate.RelationType.SHARED_IDENTIFIER + ": ";
 
     private void disposeAlert(Context ctx) {

@@ -16,6 +16,7 @@ import io.relata.app.access.Redactor;
 import io.relata.core.model.RecordKey;
 import io.relata.core.relate.pattern.PatternCatalog;
 import io.relata.core.resolve.live.MatchDecision;
+import io.relata.core.standardize.RecordFeatures;
 import io.relata.store.Lead;
 import io.relata.store.LeadStatus;
 import io.relata.store.ReviewItem;
@@ -23,6 +24,7 @@ import io.relata.store.ReviewItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import static io.relata.server.ApiRoute.Param.optional;
 
@@ -61,24 +63,39 @@ final class LeadApi {
             List<JsonNode> items = new ArrayList<>();
             List<String> shown = new ArrayList<>();
             // members as they are now and as the user may see them: the stored members name every record
-            GraphJson members = new GraphJson(new Relationships(ws), new Redactor(access.user(), ws.store().sources())::canSee);
+            Redactor redactor = new Redactor(access.user(), ws.store().sources());
+            GraphJson members = new GraphJson(new Relationships(ws), redactor::canSee);
             List<Lead> found = new Leads(ws, PatternCatalog.defaults()).list(pattern, status, page.limit() + 1, page.offset());
             for (Lead l : found.subList(0, Math.min(found.size(), page.limit()))) {
                 ObjectNode x = Views.JSON.createObjectNode().put("id", l.id()).put("pattern", l.pattern())
                         .put("score", l.score()).put("status", l.status().name()).put("note", l.note())
                         .put("disposed_by", l.disposedBy());
-                x.set("evidence", Views.parse(l.evidence()));
                 ArrayNode list = x.putArray("members");
+                List<RecordKey> quoted = new ArrayList<>();
                 for (JsonNode m : Views.parse(l.members())) {
                     long entity = m.path("entity").asLong();
                     list.add(members.entity(entity));
                     shown.add("entity:" + entity);
+                    for (JsonNode r : m.path("records")) quoted.add(RecordKey.parse(r.asText()));
+                }
+                ArrayNode evidence = x.putArray("evidence");
+                for (JsonNode e : Views.parse(l.evidence())) {
+                    evidence.add(redactor.quoting(e.asText(), quoted, this::featuresOrNull));
                 }
                 items.add(x);
             }
             return Guard.Answer.of(Views.page(items, page, found.size() > page.limit()), items.size(), shown);
         });
         ctx.json(out);
+    }
+
+    /** A record's standardized values; null for one no longer held (a lead's members are as the scan found them). */
+    private RecordFeatures featuresOrNull(RecordKey key) {
+        try {
+            return ws.resolver().features(key);
+        } catch (NoSuchElementException e) {
+            return null;
+        }
     }
 
     private void disposeLead(Context ctx) {

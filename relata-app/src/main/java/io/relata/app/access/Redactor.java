@@ -7,6 +7,8 @@ import io.relata.app.EntityProfile;
 import io.relata.core.model.RecordKey;
 import io.relata.core.relate.Evidence;
 import io.relata.core.relate.Relation;
+import io.relata.core.standardize.IdentifierStandardizer.StandardIdentifier;
+import io.relata.core.standardize.RecordFeatures;
 import io.relata.store.EntityEvent;
 import io.relata.store.SourceInfo;
 import io.relata.store.StoredRecord;
@@ -14,6 +16,7 @@ import io.relata.store.StoredRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What one user may see of what a use case answers. Records of a source whose access label the user is not
@@ -131,6 +135,30 @@ public final class Redactor {
         for (Evidence e : kept) none *= 1 - Math.min(1, e.strength());
         return new Relation(r.from(), r.to(), 1 - none, kept);
     }
+
+    /**
+     * Free text that quotes records (a lead's evidence, written when the pattern found it) as the user may see it: a
+     * record of a source the user is not cleared for is not named, and without {@link Permission#VIEW_FULL_IDENTIFIERS}
+     * every identifier those records hold is shortened wherever the text quotes it. {@code features} gives a
+     * record's standardized values (null when it has none any more).
+     */
+    public String quoting(String text, Collection<RecordKey> records, Function<RecordKey, RecordFeatures> features) {
+        boolean full = user.permissions().contains(Permission.VIEW_FULL_IDENTIFIERS);
+        String out = text;
+        for (RecordKey k : records) {
+            if (!canSee(k)) out = out.replace(k.toString(), HIDDEN_RECORD);
+            RecordFeatures f = full ? null : features.apply(k);
+            if (f == null) continue;
+            for (StandardIdentifier id : f.identifiers()) {
+                // shorter values could stand inside other numbers the text quotes (a phone, a date)
+                if (id.value().length() >= 5) out = out.replace(id.value(), shorten(id.value()));
+            }
+        }
+        return out;
+    }
+
+    /** How a record of a source the user is not cleared for is named where text would quote it. */
+    public static final String HIDDEN_RECORD = "(a record of a source you are not cleared for)";
 
     /** A record's content as received, without biometrics and with identifiers shortened, as the user may see it. */
     public String content(String json) {
