@@ -144,6 +144,11 @@ public final class Leads {
         return workspace.store().leads().list(patternOrNull, statusOrNull, limit, offset);
     }
 
+    /** The leads that involve a subject of the case (need-to-know), best score first. */
+    public List<io.relata.store.Lead> listForCase(long caseId, String patternOrNull, LeadStatus statusOrNull, int limit, int offset) {
+        return workspace.store().leads().list(patternOrNull, statusOrNull, caseId, limit, offset);
+    }
+
     public io.relata.store.Lead get(long id) {
         return workspace.store().leads().get(id).orElseThrow(() -> new NotFoundException("no lead " + id));
     }
@@ -152,5 +157,11 @@ public final class Leads {
     public void dispose(long id, LeadStatus status, String note, String analyst) {
         get(id);
         workspace.store().leads().dispose(id, status, note, analyst, Instant.now());
+    }
+
+    /** The same, of a lead that must involve a subject of the case; any other answers as not found. */
+    public void disposeInCase(long caseId, long id, LeadStatus status, String note, String analyst) {
+        if (!workspace.store().leads().touchesCase(id, caseId)) throw new NotFoundException("no lead " + id + " in case " + caseId);
+        dispose(id, status, note, analyst);
     }
 }

@@ -13,6 +13,7 @@ import io.relata.app.access.AccessContext;
 import io.relata.app.access.Guard;
 import io.relata.app.access.Operation;
 import io.relata.app.access.Redactor;
+import io.relata.app.access.Role;
 import io.relata.core.model.RecordKey;
 import io.relata.core.relate.pattern.PatternCatalog;
 import io.relata.core.resolve.live.MatchDecision;
@@ -42,7 +43,8 @@ final class LeadApi {
 
     List<ApiRoute> routes() {
         return List.of(
-                ApiRoute.get("/api/leads", "Leads for review, best score first", Operation.LEAD_LIST,
+                ApiRoute.get("/api/leads", "Leads for review, best score first: for a supervisor every lead (triage), "
+                        + "for an analyst those involving a subject of the case", Operation.LEAD_LIST,
                         CaseApi.withPaging(List.of(optional("pattern", "only this pattern"),
                                 optional("status", "OPEN, REVIEWED, DISMISSED, ESCALATED or RETIRED")), 50, 500), this::leads),
                 ApiRoute.post("/api/leads/{id}/disposition", "Record your view of a lead, with a note", Operation.LEAD_DISPOSE,
@@ -65,7 +67,9 @@ final class LeadApi {
             // members as they are now and as the user may see them: the stored members name every record
             Redactor redactor = new Redactor(access.user(), ws.store().sources());
             GraphJson members = new GraphJson(new Relationships(ws), redactor::canSee);
-            List<Lead> found = new Leads(ws, PatternCatalog.defaults()).list(pattern, status, page.limit() + 1, page.offset());
+            Leads leads = new Leads(ws, PatternCatalog.defaults());
+            List<Lead> found = triage(access) ? leads.list(pattern, status, page.limit() + 1, page.offset())
+                    : leads.listForCase(access.caseId(), pattern, status, page.limit() + 1, page.offset());
             for (Lead l : found.subList(0, Math.min(found.size(), page.limit()))) {
                 ObjectNode x = Views.JSON.createObjectNode().put("id", l.id()).put("pattern", l.pattern())
                         .put("score", l.score()).put("status", l.status().name()).put("note", l.note())
@@ -89,6 +93,14 @@ final class LeadApi {
         ctx.json(out);
     }
 
+    /**
+     * Need-to-know for leads: a supervisor triages every lead (and brings its people into a case); an analyst sees and
+     * disposes of the leads that involve a subject of the case they work in (the policy has checked membership).
+     */
+    private static boolean triage(AccessContext access) {
+        return access.user().roles().contains(Role.SUPERVISOR);
+    }
+
     /** A record's standardized values; null for one no longer held (a lead's members are as the scan found them). */
     private RecordFeatures featuresOrNull(RecordKey key) {
         try {
@@ -105,7 +117,9 @@ final class LeadApi {
         String note = Calls.text(body, "note", true, 2000);
         AccessContext access = Calls.access(ctx);
         guard.run(access, Operation.LEAD_DISPOSE, List.of(), List.of("lead:" + id), status + ": " + note, () -> {
-            new Leads(ws, PatternCatalog.defaults()).dispose(id, status, note, access.actor());
+            Leads leads = new Leads(ws, PatternCatalog.defaults());
+            if (triage(access)) leads.dispose(id, status, note, access.actor());
+            else leads.disposeInCase(access.caseId(), id, status, note, access.actor());
             return Guard.Answer.of(null);
         });
         ctx.status(204);

@@ -61,18 +61,46 @@ public final class LeadStore {
      * {@code offset}.
      */
     public List<Lead> list(String pattern, LeadStatus status, int limit, int offset) {
+        return list(pattern, status, null, limit, offset);
+    }
+
+    /**
+     * Leads best score first, of a pattern and in a status when given (null: any); with {@code caseId}, only those
+     * with a member entity that is a subject of that case (reached through the case's records, as need-to-know is).
+     */
+    public List<Lead> list(String pattern, LeadStatus status, Long caseId, int limit, int offset) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM lead WHERE 1 = 1");
         if (pattern != null) sql.append(" AND pattern = ?");
         if (status != null) sql.append(" AND status = ?");
+        if (caseId != null) sql.append(" AND id IN (").append(LEADS_OF_CASE).append(")");
         sql.append(RANKED).append(" LIMIT ? OFFSET ?");
         return store.read("the leads", () -> Jdbc.list(store.connection(), sql.toString(), ps -> {
             int i = 1;
             if (pattern != null) ps.setString(i++, pattern);
             if (status != null) ps.setString(i++, status.name());
+            if (caseId != null) ps.setLong(i++, caseId);
             ps.setInt(i++, Math.max(0, limit));
             ps.setInt(i, Math.max(0, offset));
         }, LeadStore::lead));
     }
+
+    /** Whether a lead has a member entity that is a subject of the case. */
+    public boolean touchesCase(long leadId, long caseId) {
+        return store.read("lead " + leadId + " in case " + caseId, () -> {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "SELECT 1 FROM lead WHERE id = ? AND id IN (" + LEADS_OF_CASE + ")")) {
+                ps.setLong(1, leadId);
+                ps.setLong(2, caseId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The ids of leads with a member that one of the case's records (the parameter: the case) belongs to. */
+    private static final String LEADS_OF_CASE = "SELECT m.lead_id FROM lead_member m JOIN record r ON r.entity_id = m.entity_id "
+            + "JOIN case_record c ON c.source = r.source AND c.source_id = r.source_id WHERE c.case_id = ?";
 
     /** Every lead involving the entity, retired ones included, best score first. */
     public List<Lead> ofEntity(long entityId) {
