@@ -4,8 +4,10 @@ import io.relata.core.standardize.DateStandardizer.StandardDate;
 
 /** Compares birth dates, allowing for the errors clerks make: swapped day and month, one wrong digit. */
 final class DateComparator {
-    static final int EXACT = 0, SWAPPED = 1, CLOSE = 2, PARTIAL = 3, PARTIAL_DIFFERENT = 4, DIFFERENT = 5,
-            MISSING = 6;
+    static final int EXACT = 0, SWAPPED = 1, CLOSE = 2, NEAR = 3, PARTIAL = 4, PARTIAL_DIFFERENT = 5, DIFFERENT = 6,
+            MISSING = 7;
+    /** Dates at most this many days apart are NEAR: a wrong day or month, or a year off by one. */
+    static final int NEAR_DAYS = 366;
 
     private DateComparator() {}
 
@@ -32,7 +34,7 @@ final class DateComparator {
         if (a.year() == b.year() && a.month() == b.month() && a.day() == b.day()) return EXACT;
         if (a.year() == b.year() && a.month() == b.day() && a.day() == b.month()) return SWAPPED;
         if (isClose(a, b)) return CLOSE;
-        return DIFFERENT;
+        return Math.abs(epochDay(a) - epochDay(b)) <= NEAR_DAYS ? NEAR : DIFFERENT;
     }
 
     private static boolean isClose(StandardDate a, StandardDate b) {

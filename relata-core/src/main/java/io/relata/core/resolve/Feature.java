@@ -12,7 +12,7 @@ public enum Feature {
     SURNAME("SURNAME", "EXACT", "FUZZY", "PHONETIC", "PARTIAL", "WEAK", "DIFFERENT", "MISSING"),
     NAME_SUFFIX("SUFFIX", "SAME", "CONFLICT", "MISSING"),
     ORG_NAME("ORGNAME", "EXACT", "FUZZY", "TOKENS", "DIFFERENT", "MISSING"),
-    DOB("DOB", "EXACT", "SWAPPED", "CLOSE", "PARTIAL", "PARTIAL_DIFFERENT", "DIFFERENT", "MISSING"),
+    DOB("DOB", "EXACT", "SWAPPED", "CLOSE", "NEAR", "PARTIAL", "PARTIAL_DIFFERENT", "DIFFERENT", "MISSING"),
     GENDER("GENDER", "SAME", "DIFFERENT", "MISSING"),
     NATIONALITY("NATIONALITY", "SHARED", "DIFFERENT", "MISSING"),
     ADDRESS("ADDRESS", "EXACT", "STREET", "LOCALITY", "DIFFERENT", "MISSING"),
@@ -21,6 +21,8 @@ public enum Feature {
     IDENTIFIER("ID", "EXACT", "CLOSE", "DIFFERENT", "CONFLICT", "MISSING");
 
     static final Feature[] ALL = values();
+    /** Levels added after models were first saved: an older model file lacks them (see FeatureParameters). */
+    private static final List<String> DOB_ADDED = List.of("NEAR");
     static final int COUNT = ALL.length;
 
     private final String keyName;
@@ -42,6 +44,11 @@ public enum Feature {
 
     public int levelCount() {
         return levels.size();
+    }
+
+    /** The levels this feature gained after models were first saved. */
+    public List<String> addedLevels() {
+        return this == DOB ? DOB_ADDED : List.of();
     }
 
     public int missing() {

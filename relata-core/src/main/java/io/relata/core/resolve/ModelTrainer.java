@@ -43,6 +43,9 @@ public final class ModelTrainer {
             int i = random.nextInt(records.length), j = random.nextInt(records.length);
             if (i == j || records[i].type() != records[j].type()) continue;
             scorer.score(records[i], records[j], c);
+            // a random pair that is plainly a match says nothing about u; in a small data set such pairs are
+            // common enough to make a strong level look like chance
+            if (scorer.outcome(c) == Outcome.MATCH) continue;
             for (int f = 0; f < Feature.COUNT; f++) counts[f][c.levels[f]]++;
             s++;
         }

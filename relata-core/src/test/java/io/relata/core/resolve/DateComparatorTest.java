@@ -75,6 +75,15 @@ class DateComparatorTest {
     }
 
     @Test
+    void withinAYearIsNearNotAConflict() {
+        assertThat(level("1987-06-06", "1988-06-05")).isEqualTo(NEAR); // a year and a day: two digits off
+        assertThat(level("1980-05-03", "1980-09-27")).isEqualTo(NEAR);
+        assertThat(level("1980-05-03", "1981-05-04")).isEqualTo(NEAR);
+        assertThat(level("1980-05-03", "1981-05-05")).isEqualTo(DIFFERENT); // 367 days
+        assertThat(MatchModel.defaults().parameters(Feature.DOB).levels().get(NEAR).conflict()).isFalse();
+    }
+
+    @Test
     void unrelatedDatesAreDifferent() {
         assertThat(level("1980-05-03", "1952-11-21")).isEqualTo(DIFFERENT);
         assertThat(level("1980-05-03", "2010-05-03")).isEqualTo(DIFFERENT); // father and son, same birthday
@@ -89,7 +98,7 @@ class DateComparatorTest {
     @Test
     void symmetric() {
         String[] dates = {"1980-05-03", "1980-03-05", "1986-05-03", "1980-05-04", "1980", "1981", "May 1980",
-                "1952-11-21", "1980-05-31", "1980-06-01"};
+                "1952-11-21", "1980-05-31", "1980-06-01", "1980-11-30", "1981-05-02"};
         for (String a : dates) {
             for (String b : dates) {
                 assertThat(level(a, b)).as("%s vs %s", a, b).isEqualTo(level(b, a));

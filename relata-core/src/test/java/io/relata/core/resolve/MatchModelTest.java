@@ -79,6 +79,21 @@ class MatchModelTest {
     }
 
     @Test
+    void aModelSavedBeforeTheNearBirthDateLevelLoadsWithItNeutral(@TempDir Path dir) throws IOException {
+        String json = DEFAULTS.toJson();
+        int dob = json.indexOf("\"DOB\"");
+        int start = json.lastIndexOf('{', json.indexOf("\"NEAR\"", dob)), end = json.indexOf('}', start) + 1;
+        MatchModel old = load(dir, json.substring(0, start) + json.substring(end + 1));
+
+        LevelParameters near = old.parameters(Feature.DOB).levels().get(DateComparator.NEAR);
+        assertThat(near.level()).isEqualTo("NEAR");
+        assertThat(near.weight()).isZero();
+        assertThat(near.conflict()).isFalse();
+        assertThat(old.parameters(Feature.DOB).levels().get(DateComparator.DIFFERENT))
+                .isEqualTo(DEFAULTS.parameters(Feature.DOB).levels().get(DateComparator.DIFFERENT));
+    }
+
+    @Test
     void aMissingLevelIsRejected() {
         List<LevelParameters> levels = new ArrayList<>(DEFAULTS.parameters(Feature.PHONE).levels());
         levels.remove(1);

@@ -39,6 +39,26 @@ class ModelTrainerTest {
     }
 
     @Test
+    void duplicatesAmongTheRandomPairsDoNotMakeAStrongLevelLookLikeChance() {
+        // a small data set of 400 people with five records each: one random pair in 400 is the same person
+        List<Record> records = new ArrayList<>();
+        for (Record r : Records.background(400, 5)) {
+            var n = r.names().get(0);
+            for (int copy = 0; copy < 5; copy++) {
+                records.add(Records.person("S" + copy, r.id()).given(n.given()).surname(n.surname()).dob(r.dob())
+                        .gender(r.gender()).phone(r.phones().get(0)).record());
+            }
+        }
+        RecordFeatures[] features = Records.features(records);
+
+        MatchModel fitted = ModelTrainer.estimateU(DEFAULTS, features, ValueFrequencies.of(features), 200_000, 1);
+
+        // counted, the 500 or so duplicate pairs among 200,000 would put u(PHONE EXACT) near 0.0025
+        assertThat(u(fitted, Feature.PHONE, "EXACT")).isLessThan(0.0001);
+        assertThat(u(fitted, Feature.DOB, "EXACT")).isLessThan(0.0005);
+    }
+
+    @Test
     void estimateUIsRepeatableWithTheSameSeed() {
         RecordFeatures[] pool = Records.backgroundFeatures();
         assertThat(ModelTrainer.estimateU(DEFAULTS, pool, Records.frequencies(), 5_000, 3))
