@@ -32,7 +32,10 @@ final class DateComparator {
             return compatible ? PARTIAL : PARTIAL_DIFFERENT;
         }
         if (a.year() == b.year() && a.month() == b.month() && a.day() == b.day()) return EXACT;
-        if (a.year() == b.year() && a.month() == b.day() && a.day() == b.month()) return SWAPPED;
+        if (a.year() == b.year() && a.month() == b.day() && a.day() == b.month()) {
+            // "06/01/2000" read day first is 6 January; when the source meant 1 June, the dates are the same
+            return a.orderAmbiguous() || b.orderAmbiguous() ? EXACT : SWAPPED;
+        }
         if (isClose(a, b)) return CLOSE;
         return Math.abs(epochDay(a) - epochDay(b)) <= NEAR_DAYS ? NEAR : DIFFERENT;
     }

@@ -21,8 +21,15 @@ public final class DateStandardizer {
     /**
      * A date; month and day are 0 when the source did not give them. {@code implausible} flags values kept
      * as written but unlikely to be real (before 1900, in the future, placeholders, no such day).
+     * {@code orderAmbiguous}: written so that day and month could be either way round ("06/01/2000"), and read
+     * in the standardizer's default order; the other reading is just as likely.
      */
-    public record StandardDate(int year, int month, int day, boolean implausible, String problem) {
+    public record StandardDate(int year, int month, int day, boolean implausible, String problem,
+                               boolean orderAmbiguous) {
+        public StandardDate(int year, int month, int day, boolean implausible, String problem) {
+            this(year, month, day, implausible, problem, false);
+        }
+
         /** year*10000 + month*100 + day, e.g. 19800512, or 19800000 for "1980". */
         public int packed() {
             return year * 10000 + month * 100 + day;
@@ -199,7 +206,9 @@ public final class DateStandardizer {
         int a = v[0], b = v[1];
         if (a > 12 && b <= 12) return check(y, b, a);
         if (b > 12 && a <= 12) return check(y, a, b);
-        return monthFirst ? check(y, a, b) : check(y, b, a);
+        StandardDate d = monthFirst ? check(y, a, b) : check(y, b, a);
+        if (d == null || a == b || d.implausible()) return d;
+        return new StandardDate(d.year(), d.month(), d.day(), false, null, true);
     }
 
     /** A four-digit year as written; a two-digit year in the past century up to this year. */

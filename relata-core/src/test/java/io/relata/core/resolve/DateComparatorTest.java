@@ -44,6 +44,15 @@ class DateComparatorTest {
     }
 
     @Test
+    void aDateWrittenSoThatItReadsEitherWayMatchesItsOtherReading() {
+        // a US source's 05/03/1980 is 3 May; read day first it is 5 March
+        assertThat(level("1980-05-03", "05/03/1980")).isEqualTo(EXACT);
+        assertThat(level("05/03/1980", "1980-05-03")).isEqualTo(EXACT);
+        assertThat(level("1980-05-03", "03/05/1980")).isEqualTo(EXACT);
+        assertThat(level("1980-05-03", "1980-03-05")).isEqualTo(SWAPPED); // both unambiguous: a clerk's swap
+    }
+
+    @Test
     void oneWrongDigitIsClose() {
         assertThat(level("1980-05-03", "1986-05-03")).isEqualTo(CLOSE);
         assertThat(level("1980-05-13", "1980-05-18")).isEqualTo(CLOSE);

@@ -44,6 +44,17 @@ class DateStandardizerTest {
     }
 
     @Test
+    void aDateThatReadsEitherWayRoundIsFlaggedAmbiguous() {
+        assertThat(dates.parse("03/04/1980").orderAmbiguous()).isTrue();
+        assertThat(us.parse("03/04/1980").orderAmbiguous()).isTrue();
+        assertThat(dates.parse("13/04/1980").orderAmbiguous()).isFalse();
+        assertThat(dates.parse("04/04/1980").orderAmbiguous()).isFalse(); // the same either way
+        assertThat(dates.parse("1980-03-04").orderAmbiguous()).isFalse(); // year first: always year-month-day
+        assertThat(dates.parse("19800304").orderAmbiguous()).isFalse();
+        assertThat(dates.parse("3 Apr 1980").orderAmbiguous()).isFalse();
+    }
+
+    @Test
     void monthNames() {
         assertThat(packed("12 Mar 1980")).isEqualTo(19800312);
         assertThat(packed("March 12, 1980")).isEqualTo(19800312);
