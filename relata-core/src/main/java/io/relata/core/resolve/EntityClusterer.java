@@ -17,6 +17,8 @@ import java.util.List;
 public final class EntityClusterer {
     /** Beyond this many record pairs across two entities, a deterministic sample is checked. */
     private static final int MAX_CROSS_PAIRS = 2_500;
+    /** A conflicting pair across two entities at posterior log2 odds below minus this (8 to 1) vetoes their merge. */
+    private static final double VETO_LOG2_ODDS = 3;
 
     private final PairScorer scorer;
 
@@ -116,8 +118,9 @@ public final class EntityClusterer {
             do {
                 sum += scorer.score(records[x], records[y], c);
                 if (c.conflict) {
-                    // a conflicting pair that the evidence says are different people can never be bridged
-                    if (c.posterior() < 0) return CONFLICT;
+                    // a conflicting pair that the evidence says are different people can never be bridged; one
+                    // only just below even odds can be, by the entities' other pairs (a record's wrong birth date)
+                    if (c.posterior() < -VETO_LOG2_ODDS) return CONFLICT;
                     conflicts++;
                 }
                 count++;

@@ -59,6 +59,28 @@ class EntityClustererTest {
     }
 
     @Test
+    void oneRecordWithAWrongBirthDateDoesNotKeepAPersonApartFromTheirOtherRecords() {
+        // C carries a wrong birth date; its A-number ties it to A and B, and D shares only a name with it
+        RecordFeatures a = Records.person("S", "A").given("Kwame").surname("Mensah").dob("1975-02-14")
+                .phone("415 222 9876").id("A_NUMBER", "A12345678").features();
+        RecordFeatures b = Records.person("T", "B").given("Kwame").surname("Mensah").dob("1975-02-14")
+                .id("A_NUMBER", "A12345678").address("7 Harbour Rd", "Portland", "97201").features();
+        RecordFeatures c = Records.person("P", "C").given("Kwame").surname("Mensah").dob("1968-09-30").gender("M")
+                .id("A_NUMBER", "A12345678").address("7 Harbour Rd", "Portland", "97201").features();
+        RecordFeatures d = Records.person("Q", "D").given("Kwame").surname("Mensa").dob("1975-02-14").gender("M")
+                .phone("415 222 9876").email("kmensah@example.org").features();
+        Comparison cmp = new Comparison();
+        PairScorer scorer = new PairScorer(MatchModel.defaults(), Records.frequencies(a, b, c, d));
+        scorer.score(d, c, cmp);
+        assertThat(cmp.conflict()).isTrue();
+        assertThat(cmp.posterior()).as("D ~ C: a name and another birth date").isBetween(-3.0, 0.0);
+
+        Clustering clustering = cluster(a, b, c, d);
+
+        assertThat(clustering.entityOf()).containsOnly(clustering.entityOf()[0]);
+    }
+
+    @Test
     void threeRecordsOfOnePersonFormOneEntity() {
         RecordFeatures a = Records.person("S", "1").given("Kwame").surname("Mensah").dob("1975-02-14")
                 .id("A_NUMBER", "A12345678").phone("415 222 9876").features();
