@@ -73,7 +73,24 @@ public final class ModelTrainer {
      * features fits m for every other feature. Blocking and selection bias the session's own features, so
      * their m comes from the other session; a feature no session could fit keeps the model's prior.
      */
-    private static final Feature[][] SESSIONS = {{Feature.DOB}, {Feature.GIVEN_NAME, Feature.SURNAME}};
+    private static final Feature[] NAMES = {Feature.GIVEN_NAME, Feature.SURNAME};
+    private static final Feature[][] SESSIONS = {{Feature.DOB}, NAMES};
+    /** Different people of one name still share these far more often than u says: the names session ignores them. */
+    private static final Feature[] NAME_CORRELATED = {Feature.GENDER, Feature.NATIONALITY};
+    /**
+     * The names session takes only pairs whose full name is rare enough (at most this many records expected to
+     * bear it) for a name-only block to have proposed them: a common name's pairs come from blocks on the birth
+     * year or date, so its different people agree on the birth date far more often than u says, and EM takes
+     * them for matches.
+     */
+    private static final double RARE_NAME_RECORDS = 25;
+
+    private static boolean isRareName(Comparison c, ValueFrequencies frequencies) {
+        String given = c.agreedValue(Feature.GIVEN_NAME), surname = c.agreedValue(Feature.SURNAME);
+        if (given == null || surname == null) return true; // not in the names session anyway
+        return frequencies.records() * frequencies.frequency(ValueKind.GIVEN, given)
+                * frequencies.frequency(ValueKind.SURNAME, surname) <= RARE_NAME_RECORDS;
+    }
 
     /**
      * Estimates m by EM, u fixed, session by session (see {@link #SESSIONS}). Returns the fitted model;
@@ -82,14 +99,16 @@ public final class ModelTrainer {
     public static MatchModel estimateM(MatchModel model, RecordFeatures[] records, ValueFrequencies frequencies,
                                        long[] candidatePairs, double[] proportion) {
         PairScorer scorer = new PairScorer(model, frequencies);
-        Long2LongOpenHashMap patterns = new Long2LongOpenHashMap();
+        Long2LongOpenHashMap patterns = new Long2LongOpenHashMap(), rareNamePatterns = new Long2LongOpenHashMap();
         Comparison c = new Comparison();
         // a systematic sample bounds the cost: EM needs pattern frequencies, not every pair
         int stride = Math.max(1, candidatePairs.length / EM_SAMPLE_PAIRS);
         for (int p = 0; p < candidatePairs.length; p += stride) {
             long pair = candidatePairs[p];
             scorer.score(records[CandidatePairs.first(pair)], records[CandidatePairs.second(pair)], c);
-            patterns.addTo(pack(c.levels), 1);
+            long key = pack(c.levels);
+            patterns.addTo(key, 1);
+            if (isRareName(c, frequencies)) rareNamePatterns.addTo(key, 1);
         }
         double[][] prior = new double[Feature.COUNT][], u = new double[Feature.COUNT][];
         for (Feature f : Feature.ALL) {
@@ -103,8 +122,10 @@ public final class ModelTrainer {
         for (int s = 0; s < SESSIONS.length; s++) {
             boolean[] fixed = new boolean[Feature.COUNT];
             for (Feature f : SESSIONS[s]) fixed[f.ordinal()] = true;
+            if (SESSIONS[s] == NAMES) for (Feature f : NAME_CORRELATED) fixed[f.ordinal()] = true;
+            Long2LongOpenHashMap sessionPatterns = SESSIONS[s] == NAMES ? rareNamePatterns : patterns;
             LongArrayList keys = new LongArrayList();
-            for (long key : patterns.keySet()) {
+            for (long key : sessionPatterns.keySet()) {
                 boolean agrees = true;
                 for (Feature f : SESSIONS[s]) agrees &= level(key, f.ordinal()) == 0;
                 if (agrees) keys.add(key);
@@ -112,7 +133,7 @@ public final class ModelTrainer {
             double[][] m = new double[Feature.COUNT][];
             for (int f = 0; f < Feature.COUNT; f++) m[f] = prior[f].clone();
             boolean[] fitted = new boolean[Feature.COUNT];
-            double lambda = em(keys.toLongArray(), patterns, m, u, fixed, fitted);
+            double lambda = em(keys.toLongArray(), sessionPatterns, m, u, fixed, fitted);
             if (s == 0 && proportion != null && proportion.length > 0) proportion[0] = lambda;
             for (int f = 0; f < Feature.COUNT; f++) {
                 if (!fitted[f]) continue;
