@@ -39,7 +39,7 @@ final class ModelCommand implements Callable<Integer> {
             sources.files = files;
             SourceOptions.Loaded loaded = sources.load(System.err);
             LoadCounts counts = loaded.counts();
-            Resolution resolution = new Resolver(model, modelOptions.settings().withTrainM(true),
+            Resolution resolution = new Resolver(model, modelOptions.settings(),
                     sources.standardizer()).resolveFeatures(loaded.features());
             model = resolution.model().withDescription("Trained without labels on " + counts.accepted()
                     + " records of " + files);

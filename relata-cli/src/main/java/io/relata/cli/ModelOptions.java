@@ -12,7 +12,9 @@ final class ModelOptions {
     @Option(names = "--model", paramLabel = "MODEL.json", description = "Match model to use (default: the built-in one).")
     Path model;
 
-    @Option(names = "--train", description = "Also re-estimate m probabilities by EM on this data (no labels used).")
+    @Option(names = "--train", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Re-estimate m probabilities by EM on this data (no labels used); on by default, "
+                    + "--no-train keeps the model's m.")
     boolean train;
 
     @Option(names = "--fixed-u", description = "Keep the model's u probabilities instead of estimating them from this data.")

@@ -60,8 +60,8 @@ class CliEndToEndTest {
             assertThat(help.exit()).as("%s --help: %s", sub.getKey(), help).isZero();
             assertThat(help.out()).as("%s --help", sub.getKey()).contains("Usage: relata " + sub.getKey());
             for (OptionSpec option : sub.getValue().getCommandSpec().options()) {
-                assertThat(help.out()).as("%s --help mentions %s", sub.getKey(), option.longestName())
-                        .contains(option.longestName());
+                String name = option.longestName(), shown = option.negatable() ? "--[no-]" + name.substring(2) : name;
+                assertThat(help.out()).as("%s --help mentions %s", sub.getKey(), name).contains(shown);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.relata.core.resolve;
 
 import io.relata.core.standardize.RecordFeatures;
+import io.relata.core.standardize.PersonNameFeatures;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
@@ -22,7 +24,7 @@ public final class ModelTrainer {
     /** A feature needs at least this many expected matching pairs with a value to have its m fitted. */
     private static final double MIN_EXPECTED_MATCHES = 50;
     /** EM looks at about this many candidate pairs at most. */
-    private static final int EM_SAMPLE_PAIRS = 1_000_000;
+    private static final int EM_SAMPLE_PAIRS = 300_000;
 
     private ModelTrainer() {}
 
@@ -78,18 +80,31 @@ public final class ModelTrainer {
     /** Different people of one name still share these far more often than u says: the names session ignores them. */
     private static final Feature[] NAME_CORRELATED = {Feature.GENDER, Feature.NATIONALITY};
     /**
-     * The names session takes only pairs whose full name is rare enough (at most this many records expected to
-     * bear it) for a name-only block to have proposed them: a common name's pairs come from blocks on the birth
-     * year or date, so its different people agree on the birth date far more often than u says, and EM takes
-     * them for matches.
+     * The names session takes only pairs whose full name is rare enough (at most this many records bear it) for
+     * a name-only block to have proposed them: a common name's pairs come from blocks on the birth year or date,
+     * so its different people agree on the birth date far more often than u says, and EM takes them for matches.
      */
-    private static final double RARE_NAME_RECORDS = 25;
+    private static final int RARE_NAME_RECORDS = 8;
 
-    private static boolean isRareName(Comparison c, ValueFrequencies frequencies) {
+    private static boolean isRareName(Comparison c, Long2IntOpenHashMap fullNames) {
         String given = c.agreedValue(Feature.GIVEN_NAME), surname = c.agreedValue(Feature.SURNAME);
         if (given == null || surname == null) return true; // not in the names session anyway
-        return frequencies.records() * frequencies.frequency(ValueKind.GIVEN, given)
-                * frequencies.frequency(ValueKind.SURNAME, surname) <= RARE_NAME_RECORDS;
+        return fullNames.get(fullName(given, surname)) <= RARE_NAME_RECORDS;
+    }
+
+    /** How many records bear each full name (given and surname), by {@link #fullName}. */
+    private static Long2IntOpenHashMap fullNameCounts(RecordFeatures[] records) {
+        Long2IntOpenHashMap counts = new Long2IntOpenHashMap(records.length);
+        for (RecordFeatures r : records) {
+            for (PersonNameFeatures n : r.names()) {
+                if (n.given() != null && n.surname() != null) counts.addTo(fullName(n.given(), n.surname()), 1);
+            }
+        }
+        return counts;
+    }
+
+    private static long fullName(String given, String surname) {
+        return KeyHash.finish(KeyHash.add(KeyHash.add(KeyHash.start(0), given), surname));
     }
 
     /**
@@ -100,6 +115,7 @@ public final class ModelTrainer {
                                        long[] candidatePairs, double[] proportion) {
         PairScorer scorer = new PairScorer(model, frequencies);
         Long2LongOpenHashMap patterns = new Long2LongOpenHashMap(), rareNamePatterns = new Long2LongOpenHashMap();
+        Long2IntOpenHashMap fullNames = fullNameCounts(records);
         Comparison c = new Comparison();
         // a systematic sample bounds the cost: EM needs pattern frequencies, not every pair
         int stride = Math.max(1, candidatePairs.length / EM_SAMPLE_PAIRS);
@@ -108,7 +124,7 @@ public final class ModelTrainer {
             scorer.score(records[CandidatePairs.first(pair)], records[CandidatePairs.second(pair)], c);
             long key = pack(c.levels);
             patterns.addTo(key, 1);
-            if (isRareName(c, frequencies)) rareNamePatterns.addTo(key, 1);
+            if (isRareName(c, fullNames)) rareNamePatterns.addTo(key, 1);
         }
         double[][] prior = new double[Feature.COUNT][], u = new double[Feature.COUNT][];
         for (Feature f : Feature.ALL) {

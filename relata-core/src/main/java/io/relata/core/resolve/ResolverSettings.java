@@ -5,13 +5,15 @@ package io.relata.core.resolve;
  *
  * @param maxBlockSize  blocking keys shared by more records than this are generic and skipped
  * @param estimateU     re-estimate the model's u probabilities from random pairs of this data
- * @param trainM        re-estimate m probabilities by EM over this data's candidate pairs
+ * @param trainM        re-estimate m probabilities by EM over this data's candidate pairs: how often records of
+ *                      one person disagree differs from one data set to the next (a source that mistypes birth
+ *                      dates, a form without e-mail), and the model's prior m cannot know it
  * @param uSamplePairs  how many random pairs the u estimate uses
  * @param seed          for the random pairs: the same seed gives the same result
  */
 public record ResolverSettings(int maxBlockSize, boolean estimateU, boolean trainM, int uSamplePairs, long seed) {
     public static ResolverSettings defaults() {
-        return new ResolverSettings(100, true, false, 300_000, 42);
+        return new ResolverSettings(100, true, true, 300_000, 42);
     }
 
     public ResolverSettings withTrainM(boolean train) {
