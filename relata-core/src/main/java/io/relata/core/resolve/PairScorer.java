@@ -172,7 +172,16 @@ public final class PairScorer {
                 // surname scales; trying both keeps score(a, b) == score(b, a)
                 int givenToSurname = NameComparator.tokenLevel(x.given(), y.surname());
                 int surnameToGiven = NameComparator.tokenLevel(x.surname(), y.given());
-                if (givenToSurname == Feature.SURNAME.missing() || surnameToGiven == Feature.SURNAME.missing()) continue;
+                int missing = Feature.SURNAME.missing();
+                if (givenToSurname == missing || surnameToGiven == missing) {
+                    // one name has a single part, written in the other's surname field (Cameron, Jessup Cameron)
+                    if (givenToSurname <= NameComparator.S_FUZZY) {
+                        offerNames(c, NameComparator.G_MISSING, givenToSurname, suffix, null, x.given());
+                    } else if (surnameToGiven <= NameComparator.S_FUZZY) {
+                        offerNames(c, NameComparator.G_MISSING, surnameToGiven, suffix, null, x.surname());
+                    }
+                    continue;
+                }
                 offerNames(c, NameComparator.asGivenLevel(givenToSurname), surnameToGiven, suffix, x.given(), x.surname());
                 offerNames(c, NameComparator.asGivenLevel(surnameToGiven), givenToSurname, suffix, x.surname(), x.given());
             }

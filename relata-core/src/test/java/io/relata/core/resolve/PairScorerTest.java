@@ -263,4 +263,23 @@ class PairScorerTest {
         double ba = scorer.score(b, a, new Comparison());
         assertThat(ab).isEqualTo(ba);
     }
+
+    @Test
+    void aSingleNameWrittenInTheOtherRecordsSurnameFieldAgreesAsTheSurname() {
+        RecordFeatures onlyOne = Records.person("S", "a").given("Cameron").dob("1956-11-17")
+                .address("19 Spofforth St", "Moree", "2208").features();
+        RecordFeatures both = Records.person("T", "b").given("Jessup").surname("Cameron").dob("1956-11-17")
+                .address("19 Spofforth Street", "Moree", "2208").features();
+        for (RecordFeatures[] pair : new RecordFeatures[][] {{onlyOne, both}, {both, onlyOne}}) {
+            assertThat(score(pair[0], pair[1])).isEqualTo(Outcome.MATCH);
+            assertThat(c.levelName(Feature.SURNAME)).isEqualTo("EXACT");
+            assertThat(c.agreedValue(Feature.SURNAME)).isEqualTo("cameron");
+            assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("MISSING");
+            assertThat(c.conflict()).isFalse();
+        }
+        // a different single name is still another given name
+        RecordFeatures other = Records.person("P", "c").given("Liam").dob("1956-11-17").features();
+        score(other, both);
+        assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("DIFFERENT");
+    }
 }
