@@ -18,7 +18,7 @@ public record Explanation(RecordKey first, RecordKey second, List<FeatureEvidenc
         for (Feature f : Feature.ALL) {
             int level = c.level(f);
             if (level == f.missing()) continue;
-            boolean conflict = scorer.model().parameters(f).levels().get(level).cannotLink();
+            boolean conflict = scorer.model().parameters(f).levels().get(level).conflict();
             features.add(new FeatureEvidence(f, c.levelName(f), c.weight(f), conflict, c.agreedValue(f)));
         }
         return new Explanation(a, b, List.copyOf(features), c.total(), c.prior(), c.probability(),

@@ -144,7 +144,7 @@ public record MatchModel(
             b.append(fp.feature()).append('\n');
             for (LevelParameters l : fp.levels()) {
                 b.append(String.format("  %-18s m=%.4f u=%.6f weight=%+6.2f%s%s%n", l.level(), l.m(), l.u(),
-                        l.weight(), l.termFrequency() ? " tf" : "", l.cannotLink() ? " CONFLICT" : l.conflict() ? " conflict, too weak in this data" : ""));
+                        l.weight(), l.termFrequency() ? " tf" : "", l.conflict() ? " CONFLICT" : ""));
             }
         }
         return b.toString();

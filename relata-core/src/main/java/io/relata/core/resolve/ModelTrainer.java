@@ -25,6 +25,13 @@ public final class ModelTrainer {
     private static final double MIN_EXPECTED_MATCHES = 50;
     /** EM looks at about this many candidate pairs at most. */
     private static final int EM_SAMPLE_PAIRS = 300_000;
+    /**
+     * A conflict level (another birth date, another given name) keeps two records apart only while its fitted
+     * weight is at most this (log2: one person's records disagree so at most a sixteenth as often as two
+     * people's). Where EM finds it more common among matches (FEBRL replaces given names and SSNs, Splink's
+     * fake_1000 moves birth dates), it is weighed like any other disagreement.
+     */
+    static final double WEAKEST_CANNOT_LINK = -4;
 
     private ModelTrainer() {}
 
@@ -162,13 +169,35 @@ public final class ModelTrainer {
             int i = f.ordinal();
             List<LevelParameters> levels = model.parameters(f).levels();
             List<LevelParameters> result = new ArrayList<>();
+            boolean fitted = fits[i] > 0 && informative(levels, sum[i], fits[i]);
             for (int l = 0; l < levels.size(); l++) {
-                boolean keep = l == f.missing() || fits[i] == 0;
-                result.add(keep ? levels.get(l) : levels.get(l).withM(sum[i][l] / fits[i]));
+                LevelParameters level = levels.get(l);
+                if (l != f.missing() && fitted) {
+                    level = level.withM(sum[i][l] / fits[i]);
+                    // one person's records disagree this way too often here for it to prove two people
+                    if (level.conflict() && level.weight() > WEAKEST_CANNOT_LINK) level = level.withConflict(false);
+                }
+                result.add(level);
             }
             features.add(new FeatureParameters(f, result));
         }
         return model.withFeatures(features);
+    }
+
+    /**
+     * Whether EM's match class tells this feature's agreement from chance: its records disagree (at the levels
+     * the prior weighs against a match) at most half as often as random pairs do. In data with few or no
+     * duplicates EM still splits the pairs in two, and its "matches" are merely the most alike different people;
+     * such a fit is worse than the prior.
+     */
+    private static boolean informative(List<LevelParameters> prior, double[] sum, int fits) {
+        double m = 0, u = 0;
+        for (int l = 0; l < prior.size(); l++) {
+            if (prior.get(l).weight() >= 0) continue;
+            m += sum[l] / fits;
+            u += prior.get(l).u();
+        }
+        return m <= u / 2;
     }
 
     /** Runs EM on the given patterns, updating m of the features not fixed; returns the match proportion. */

@@ -55,7 +55,7 @@ public final class PairScorer {
                 LevelParameters p = levels.get(l);
                 weight[i][l] = l == f.missing() ? 0 : p.weight();
                 u[i][l] = p.u();
-                conflict[i][l] = p.cannotLink();
+                conflict[i][l] = p.conflict();
                 termFrequency[i][l] = p.termFrequency();
             }
         }

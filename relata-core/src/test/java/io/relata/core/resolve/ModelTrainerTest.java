@@ -134,4 +134,58 @@ class ModelTrainerTest {
         assertThat(m(fitted, Feature.DOB, "DIFFERENT") + m(fitted, Feature.DOB, "NEAR")).isLessThan(0.1);
         assertThat(m(fitted, Feature.DOB, "EXACT")).isGreaterThan(0.8);
     }
+
+    @Test
+    void aConflictThatOnePersonsRecordsOftenShowIsWeighedNotAVeto() {
+        // 400 people written twice; in the noisy data a third of the second records give another birth date
+        for (boolean noisy : new boolean[] {false, true}) {
+            List<Record> background = Records.background(400, 21);
+            List<Record> records = new ArrayList<>(background);
+            int i = 0;
+            for (Record r : background) {
+                var n = r.names().get(0);
+                String dob = noisy && i++ % 3 == 0 ? String.format("19%02d-0%d-1%d", 30 + i % 60, 1 + i % 9, i % 10) : r.dob();
+                records.add(Records.person("T", r.id()).given(n.given()).surname(n.surname()).dob(dob)
+                        .gender(r.gender()).phone(r.phones().get(0)).record());
+            }
+            RecordFeatures[] features = Records.features(records);
+            ValueFrequencies frequencies = ValueFrequencies.of(features);
+            MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, frequencies, 200_000, 1);
+            CandidatePairs candidates = new CandidateGenerator(100).generate(features);
+
+            MatchModel fitted = ModelTrainer.estimateM(withU, features, frequencies, candidates.pairs(), null);
+
+            LevelParameters different = fitted.parameters(Feature.DOB).levels().get(DateComparator.DIFFERENT);
+            assertThat(different.conflict()).as("noisy %s: %s", noisy, different).isEqualTo(!noisy);
+            assertThat(different.weight()).isNegative();
+            assertThat(fitted.parameters(Feature.GIVEN_NAME).levels().get(NameComparator.G_DIFFERENT).conflict()).isTrue();
+        }
+    }
+
+    @Test
+    void withoutDuplicatesEmFindsNoMatchesAndTheModelKeepsItsPrior() {
+        // 6,000 different people and 1,200 full names: most names are borne by three to seven of them
+        List<Record> people = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Record> names = Records.background(70, 8);
+        for (int i = 0; i < 6_000; i++) {
+            String given = names.get(random.nextInt(30)).names().get(0).given();
+            String surname = names.get(30 + random.nextInt(40)).names().get(0).surname();
+            people.add(Records.person("S", "p" + i).given(given).surname(surname)
+                    .dob(String.format("%d-%02d-%02d", 1930 + random.nextInt(80), 1 + random.nextInt(12),
+                            1 + random.nextInt(28)))
+                    .gender(random.nextBoolean() ? "M" : "F").phone(String.format("+1 773 555 %04d", i)).record());
+        }
+        RecordFeatures[] features = Records.features(people);
+        ValueFrequencies frequencies = ValueFrequencies.of(features);
+        MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, frequencies, 200_000, 1);
+        CandidatePairs candidates = new CandidateGenerator(100).generate(features);
+
+        MatchModel fitted = ModelTrainer.estimateM(withU, features, frequencies, candidates.pairs(), null);
+
+        // the pairs EM calls matches are merely the most alike different people: no better than chance on these
+        for (Feature f : List.of(Feature.GIVEN_NAME, Feature.DOB, Feature.PHONE)) {
+            assertThat(fitted.parameters(f)).as("%s", f).isEqualTo(withU.parameters(f));
+        }
+    }
 }

@@ -135,30 +135,6 @@ class PairScorerTest {
     }
 
     @Test
-    void aConflictLevelThatTheDataShowToBeCommonAmongMatchesNoLongerKeepsRecordsApart() {
-        RecordFeatures a = william("S", "1").dob("1980-05-03").address("12 Main St", "Springfield", "62704").features();
-        RecordFeatures b = william("T", "2").dob("1961-11-20").address("12 Main St", "Springfield", "62704").features();
-        PairScorer prior = new PairScorer(MODEL, Records.frequencies(a, b));
-        prior.score(a, b, c);
-        assertThat(c.levelName(Feature.DOB)).isEqualTo("DIFFERENT");
-        assertThat(c.conflict()).isTrue(); // a father and son of one name at one address
-
-        // fitted to a data set where a quarter of one person's records give another birth date
-        List<FeatureParameters> features = new ArrayList<>(MODEL.features());
-        List<LevelParameters> dob = new ArrayList<>(MODEL.parameters(Feature.DOB).levels());
-        dob.set(DateComparator.DIFFERENT, dob.get(DateComparator.DIFFERENT).withM(0.25));
-        features.set(Feature.DOB.ordinal(), new FeatureParameters(Feature.DOB, dob));
-        MatchModel noisyDates = MODEL.withFeatures(features);
-        assertThat(noisyDates.parameters(Feature.DOB).levels().get(DateComparator.DIFFERENT).cannotLink()).isFalse();
-
-        PairScorer fitted = new PairScorer(noisyDates, Records.frequencies(a, b));
-        fitted.score(a, b, c);
-        assertThat(c.conflict()).isFalse();
-        assertThat(c.weight(Feature.DOB)).isNegative();
-        assertThat(noisyDates.describe()).contains("conflict, too weak in this data");
-    }
-
-    @Test
     void aSharedShelterAddressWeighsLessThanARareAddress() {
         // 40 unrelated people give the same shelter as their address
         List<RecordFeatures> residents = new ArrayList<>();
