@@ -9,6 +9,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Fits a model's m and u probabilities to a data set without labels, as Fellegi and Sunter and Splink do:
@@ -25,6 +26,8 @@ public final class ModelTrainer {
     private static final double MIN_EXPECTED_MATCHES = 50;
     /** EM looks at about this many candidate pairs at most. */
     private static final int EM_SAMPLE_PAIRS = 300_000;
+    /** Pairs are scored in this many chunks, in parallel; fixed, so that results do not depend on the cores. */
+    private static final int CHUNKS = 16;
     /**
      * A conflict level (another birth date, another given name) keeps two records apart only while its fitted
      * weight is at most this (log2: one person's records disagree so at most a sixteenth as often as two
@@ -45,19 +48,15 @@ public final class ModelTrainer {
         if (distinctPairs < MIN_PAIRS) return model;
         samples = (int) Math.min(samples, distinctPairs);
         PairScorer scorer = new PairScorer(model, frequencies);
-        long[][] counts = newCounts();
+        // in chunks, each with its own random stream split off in order: parallel, and the same for a seed
         SplittableRandom random = new SplittableRandom(seed);
-        Comparison c = new Comparison();
-        for (int s = 0, attempts = 0; s < samples && attempts < samples * 4; attempts++) {
-            int i = random.nextInt(records.length), j = random.nextInt(records.length);
-            if (i == j || records[i].type() != records[j].type()) continue;
-            scorer.score(records[i], records[j], c);
-            // a random pair that is plainly a match says nothing about u; in a small data set such pairs are
-            // common enough to make a strong level look like chance
-            if (scorer.outcome(c) == Outcome.MATCH) continue;
-            for (int f = 0; f < Feature.COUNT; f++) counts[f][c.levels[f]]++;
-            s++;
-        }
+        SplittableRandom[] streams = new SplittableRandom[CHUNKS];
+        for (int k = 0; k < CHUNKS; k++) streams[k] = random.split();
+        int perChunk = (samples + CHUNKS - 1) / CHUNKS;
+        long[][] counts = newCounts();
+        IntStream.range(0, CHUNKS).parallel()
+                .mapToObj(k -> randomPairLevels(scorer, records, streams[k], perChunk))
+                .toList().forEach(chunk -> add(counts, chunk));
         List<FeatureParameters> features = new ArrayList<>();
         for (Feature f : Feature.ALL) {
             List<LevelParameters> levels = model.parameters(f).levels();
@@ -75,6 +74,29 @@ public final class ModelTrainer {
             features.add(new FeatureParameters(f, fitted));
         }
         return model.withFeatures(features);
+    }
+
+    private static long[][] randomPairLevels(PairScorer scorer, RecordFeatures[] records, SplittableRandom random,
+                                             int samples) {
+        long[][] counts = newCounts();
+        Comparison c = new Comparison();
+        for (int s = 0, attempts = 0; s < samples && attempts < samples * 4; attempts++) {
+            int i = random.nextInt(records.length), j = random.nextInt(records.length);
+            if (i == j || records[i].type() != records[j].type()) continue;
+            scorer.score(records[i], records[j], c);
+            // a random pair that is plainly a match says nothing about u; in a small data set such pairs are
+            // common enough to make a strong level look like chance
+            if (scorer.outcome(c) == Outcome.MATCH) continue;
+            for (int f = 0; f < Feature.COUNT; f++) counts[f][c.levels[f]]++;
+            s++;
+        }
+        return counts;
+    }
+
+    private static void add(long[][] sum, long[][] counts) {
+        for (int f = 0; f < sum.length; f++) {
+            for (int l = 0; l < sum[f].length; l++) sum[f][l] += counts[f][l];
+        }
     }
 
     /**
@@ -121,17 +143,26 @@ public final class ModelTrainer {
     public static MatchModel estimateM(MatchModel model, RecordFeatures[] records, ValueFrequencies frequencies,
                                        long[] candidatePairs, double[] proportion) {
         PairScorer scorer = new PairScorer(model, frequencies);
-        Long2LongOpenHashMap patterns = new Long2LongOpenHashMap(), rareNamePatterns = new Long2LongOpenHashMap();
         Long2IntOpenHashMap fullNames = fullNameCounts(records);
-        Comparison c = new Comparison();
         // a systematic sample bounds the cost: EM needs pattern frequencies, not every pair
         int stride = Math.max(1, candidatePairs.length / EM_SAMPLE_PAIRS);
-        for (int p = 0; p < candidatePairs.length; p += stride) {
-            long pair = candidatePairs[p];
-            scorer.score(records[CandidatePairs.first(pair)], records[CandidatePairs.second(pair)], c);
-            long key = pack(c.levels);
-            patterns.addTo(key, 1);
-            if (isRareName(c, fullNames)) rareNamePatterns.addTo(key, 1);
+        int sampled = (candidatePairs.length + stride - 1) / stride, perChunk = (sampled + CHUNKS - 1) / CHUNKS;
+        Long2LongOpenHashMap[][] byChunk = IntStream.range(0, CHUNKS).parallel().mapToObj(k -> {
+            Long2LongOpenHashMap all = new Long2LongOpenHashMap(), rareNames = new Long2LongOpenHashMap();
+            Comparison c = new Comparison();
+            for (int n = k * perChunk, end = Math.min(sampled, n + perChunk); n < end; n++) {
+                long pair = candidatePairs[n * stride];
+                scorer.score(records[CandidatePairs.first(pair)], records[CandidatePairs.second(pair)], c);
+                long key = pack(c.levels);
+                all.addTo(key, 1);
+                if (isRareName(c, fullNames)) rareNames.addTo(key, 1);
+            }
+            return new Long2LongOpenHashMap[] {all, rareNames};
+        }).toArray(Long2LongOpenHashMap[][]::new);
+        Long2LongOpenHashMap patterns = new Long2LongOpenHashMap(), rareNamePatterns = new Long2LongOpenHashMap();
+        for (Long2LongOpenHashMap[] chunk : byChunk) {
+            chunk[0].long2LongEntrySet().fastForEach(e -> patterns.addTo(e.getLongKey(), e.getLongValue()));
+            chunk[1].long2LongEntrySet().fastForEach(e -> rareNamePatterns.addTo(e.getLongKey(), e.getLongValue()));
         }
         double[][] prior = new double[Feature.COUNT][], u = new double[Feature.COUNT][];
         for (Feature f : Feature.ALL) {
