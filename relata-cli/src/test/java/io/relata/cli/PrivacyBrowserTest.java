@@ -153,7 +153,8 @@ class PrivacyBrowserTest {
         driver.findElement(By.id("corr-reason")).sendKeys("day and month swapped by the source");
         driver.findElement(By.cssSelector("#corr-form button[type='submit']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("corr-message"), "registered"));
-        driver.findElement(By.cssSelector("#corr-list button")).click();
+        // the list is refreshed after the message: wait for its row rather than race the refresh
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#corr-list button"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("corr-source-value"), "1980-04-03"));
         assertThat(text("#corr-detail")).contains("Nobody was sent this record's data.");
         driver.findElement(By.cssSelector("#corr-decide input[value='ACCEPT']")).click();
