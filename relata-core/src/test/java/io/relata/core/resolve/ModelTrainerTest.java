@@ -19,6 +19,21 @@ class ModelTrainerTest {
         return model.parameters(f).levels().get(f.level(level)).m();
     }
 
+    /** Another source's record of the same person: name, the given birth date, gender and phone. */
+    private static Records.Builder copyOf(Record r, String dob) {
+        var n = r.names().get(0);
+        return Records.person("T", r.id()).given(n.given()).surname(n.surname()).dob(dob).gender(r.gender())
+                .phone(r.phones().get(0));
+    }
+
+    /** u from random pairs, then m by EM over the blocking candidates, as a batch resolution fits the model. */
+    private static MatchModel fit(RecordFeatures[] features) {
+        ValueFrequencies frequencies = ValueFrequencies.of(features);
+        MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, frequencies, 200_000, 1);
+        CandidatePairs candidates = new CandidateGenerator(100).generate(features);
+        return ModelTrainer.estimateM(withU, features, frequencies, candidates.pairs(), null);
+    }
+
     @Test
     void randomPairsRarelyShareABirthDateButOftenAGender() {
         RecordFeatures[] pool = Records.backgroundFeatures();
@@ -77,10 +92,8 @@ class ModelTrainerTest {
         List<Record> background = Records.background(300, 99);
         List<Record> records = new ArrayList<>(background);
         for (Record r : background) {
-            var n = r.names().get(0);
-            records.add(Records.person("T", r.id()).given(n.given()).surname(n.surname()).dob(r.dob())
-                    .gender(r.gender()).phone(r.phones().get(0)).address(r.addresses().get(0).line1(),
-                            r.addresses().get(0).city(), r.addresses().get(0).postcode()).record());
+            records.add(copyOf(r, r.dob()).address(r.addresses().get(0).line1(), r.addresses().get(0).city(),
+                    r.addresses().get(0).postcode()).record());
         }
         RecordFeatures[] features = Records.features(records);
         ValueFrequencies frequencies = ValueFrequencies.of(features);
@@ -110,11 +123,7 @@ class ModelTrainerTest {
         // 300 people written twice without errors, and 400 different men all called Wei Wang, from China
         List<Record> background = Records.background(300, 11);
         List<Record> records = new ArrayList<>(background);
-        for (Record r : background) {
-            var n = r.names().get(0);
-            records.add(Records.person("T", r.id()).given(n.given()).surname(n.surname()).dob(r.dob())
-                    .gender(r.gender()).phone(r.phones().get(0)).record());
-        }
+        for (Record r : background) records.add(copyOf(r, r.dob()).record());
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         for (int i = 0; i < 400; i++) {
             records.add(Records.person("W", "wang" + i).given("Wei").surname("Wang").gender("M").nationality("CN")
@@ -122,12 +131,7 @@ class ModelTrainerTest {
                             1 + random.nextInt(28)))
                     .phone(String.format("+1 415 555 %04d", i)).record());
         }
-        RecordFeatures[] features = Records.features(records);
-        ValueFrequencies frequencies = ValueFrequencies.of(features);
-        MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, frequencies, 200_000, 1);
-        CandidatePairs candidates = new CandidateGenerator(100).generate(features);
-
-        MatchModel fitted = ModelTrainer.estimateM(withU, features, frequencies, candidates.pairs(), null);
+        MatchModel fitted = fit(Records.features(records));
 
         // the Wei Wangs born in the same year meet through the birth-year key; taken for matches, they would put
         // m(DOB DIFFERENT or NEAR) far above the few per cent that wrong birth dates give
@@ -143,17 +147,10 @@ class ModelTrainerTest {
             List<Record> records = new ArrayList<>(background);
             int i = 0;
             for (Record r : background) {
-                var n = r.names().get(0);
                 String dob = noisy && i++ % 3 == 0 ? String.format("19%02d-0%d-1%d", 30 + i % 60, 1 + i % 9, i % 10) : r.dob();
-                records.add(Records.person("T", r.id()).given(n.given()).surname(n.surname()).dob(dob)
-                        .gender(r.gender()).phone(r.phones().get(0)).record());
+                records.add(copyOf(r, dob).record());
             }
-            RecordFeatures[] features = Records.features(records);
-            ValueFrequencies frequencies = ValueFrequencies.of(features);
-            MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, frequencies, 200_000, 1);
-            CandidatePairs candidates = new CandidateGenerator(100).generate(features);
-
-            MatchModel fitted = ModelTrainer.estimateM(withU, features, frequencies, candidates.pairs(), null);
+            MatchModel fitted = fit(Records.features(records));
 
             LevelParameters different = fitted.parameters(Feature.DOB).levels().get(DateComparator.DIFFERENT);
             assertThat(different.conflict()).as("noisy %s: %s", noisy, different).isEqualTo(!noisy);
@@ -177,11 +174,9 @@ class ModelTrainerTest {
                     .gender(random.nextBoolean() ? "M" : "F").phone(String.format("+1 773 555 %04d", i)).record());
         }
         RecordFeatures[] features = Records.features(people);
-        ValueFrequencies frequencies = ValueFrequencies.of(features);
-        MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, frequencies, 200_000, 1);
-        CandidatePairs candidates = new CandidateGenerator(100).generate(features);
+        MatchModel withU = ModelTrainer.estimateU(DEFAULTS, features, ValueFrequencies.of(features), 200_000, 1);
 
-        MatchModel fitted = ModelTrainer.estimateM(withU, features, frequencies, candidates.pairs(), null);
+        MatchModel fitted = fit(features);
 
         // the pairs EM calls matches are merely the most alike different people: no better than chance on these
         for (Feature f : List.of(Feature.GIVEN_NAME, Feature.DOB, Feature.PHONE)) {
