@@ -5,6 +5,7 @@ import io.relata.core.standardize.PersonNameFeatures;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -115,20 +116,22 @@ public final class ModelTrainer {
      */
     private static final int RARE_NAME_RECORDS = 8;
 
-    private static boolean isRareName(Comparison c, Long2IntOpenHashMap fullNames) {
-        String given = c.agreedValue(Feature.GIVEN_NAME), surname = c.agreedValue(Feature.SURNAME);
-        if (given == null || surname == null) return true; // not in the names session anyway
-        return fullNames.get(fullName(given, surname)) <= RARE_NAME_RECORDS;
-    }
-
-    /** How many records bear each full name (given and surname), by {@link #fullName}. */
-    private static Long2IntOpenHashMap fullNameCounts(RecordFeatures[] records) {
-        Long2IntOpenHashMap counts = new Long2IntOpenHashMap(records.length);
-        for (RecordFeatures r : records) {
-            for (PersonNameFeatures n : r.names()) {
-                if (n.given() != null && n.surname() != null) counts.addTo(fullName(n.given(), n.surname()), 1);
+    /** How many records bear each of the {@code wanted} full names (hashes by {@link #fullName}; 0 is none). */
+    private static Long2IntOpenHashMap fullNameCounts(RecordFeatures[] records, long[] wanted) {
+        LongOpenHashSet names = new LongOpenHashSet(wanted);
+        int perChunk = (records.length + CHUNKS - 1) / CHUNKS;
+        Long2IntOpenHashMap counts = new Long2IntOpenHashMap(names.size());
+        IntStream.range(0, CHUNKS).parallel().mapToObj(k -> {
+            Long2IntOpenHashMap chunk = new Long2IntOpenHashMap();
+            for (int i = k * perChunk, end = Math.min(records.length, i + perChunk); i < end; i++) {
+                for (PersonNameFeatures n : records[i].names()) {
+                    if (n.given() == null || n.surname() == null) continue;
+                    long name = fullName(n.given(), n.surname());
+                    if (names.contains(name)) chunk.addTo(name, 1);
+                }
             }
-        }
+            return chunk;
+        }).toList().forEach(chunk -> chunk.long2IntEntrySet().fastForEach(e -> counts.addTo(e.getLongKey(), e.getIntValue())));
         return counts;
     }
 
@@ -143,26 +146,25 @@ public final class ModelTrainer {
     public static MatchModel estimateM(MatchModel model, RecordFeatures[] records, ValueFrequencies frequencies,
                                        long[] candidatePairs, double[] proportion) {
         PairScorer scorer = new PairScorer(model, frequencies);
-        Long2IntOpenHashMap fullNames = fullNameCounts(records);
         // a systematic sample bounds the cost: EM needs pattern frequencies, not every pair
         int stride = Math.max(1, candidatePairs.length / EM_SAMPLE_PAIRS);
         int sampled = (candidatePairs.length + stride - 1) / stride, perChunk = (sampled + CHUNKS - 1) / CHUNKS;
-        Long2LongOpenHashMap[][] byChunk = IntStream.range(0, CHUNKS).parallel().mapToObj(k -> {
-            Long2LongOpenHashMap all = new Long2LongOpenHashMap(), rareNames = new Long2LongOpenHashMap();
+        long[] pattern = new long[sampled], names = new long[sampled]; // each pair's levels, its full name or 0
+        IntStream.range(0, CHUNKS).parallel().forEach(k -> {
             Comparison c = new Comparison();
             for (int n = k * perChunk, end = Math.min(sampled, n + perChunk); n < end; n++) {
                 long pair = candidatePairs[n * stride];
                 scorer.score(records[CandidatePairs.first(pair)], records[CandidatePairs.second(pair)], c);
-                long key = pack(c.levels);
-                all.addTo(key, 1);
-                if (isRareName(c, fullNames)) rareNames.addTo(key, 1);
+                pattern[n] = pack(c.levels);
+                String given = c.agreedValue(Feature.GIVEN_NAME), surname = c.agreedValue(Feature.SURNAME);
+                names[n] = given == null || surname == null ? 0 : fullName(given, surname);
             }
-            return new Long2LongOpenHashMap[] {all, rareNames};
-        }).toArray(Long2LongOpenHashMap[][]::new);
+        });
+        Long2IntOpenHashMap bearers = fullNameCounts(records, names);
         Long2LongOpenHashMap patterns = new Long2LongOpenHashMap(), rareNamePatterns = new Long2LongOpenHashMap();
-        for (Long2LongOpenHashMap[] chunk : byChunk) {
-            chunk[0].long2LongEntrySet().fastForEach(e -> patterns.addTo(e.getLongKey(), e.getLongValue()));
-            chunk[1].long2LongEntrySet().fastForEach(e -> rareNamePatterns.addTo(e.getLongKey(), e.getLongValue()));
+        for (int n = 0; n < sampled; n++) {
+            patterns.addTo(pattern[n], 1);
+            if (names[n] == 0 || bearers.get(names[n]) <= RARE_NAME_RECORDS) rareNamePatterns.addTo(pattern[n], 1);
         }
         double[][] prior = new double[Feature.COUNT][], u = new double[Feature.COUNT][];
         for (Feature f : Feature.ALL) {
