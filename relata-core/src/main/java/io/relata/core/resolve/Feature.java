@@ -10,6 +10,7 @@ import java.util.List;
 public enum Feature {
     GIVEN_NAME("NAME", "EXACT", "NICKNAME", "FUZZY", "PHONETIC", "INITIAL", "MIDDLE", "WEAK", "DIFFERENT", "MISSING"),
     SURNAME("SURNAME", "EXACT", "FUZZY", "PHONETIC", "PARTIAL", "WEAK", "DIFFERENT", "MISSING"),
+    MIDDLE_NAME("MIDDLE", "EXACT", "COMPATIBLE", "DIFFERENT", "MISSING"),
     NAME_SUFFIX("SUFFIX", "SAME", "CONFLICT", "MISSING"),
     ORG_NAME("ORGNAME", "EXACT", "FUZZY", "TOKENS", "DIFFERENT", "MISSING"),
     DOB("DOB", "EXACT", "SWAPPED", "CLOSE", "NEAR", "PARTIAL", "PARTIAL_DIFFERENT", "DIFFERENT", "MISSING"),
@@ -21,6 +22,8 @@ public enum Feature {
     IDENTIFIER("ID", "EXACT", "CLOSE", "DIFFERENT", "CONFLICT", "MISSING");
 
     static final Feature[] ALL = values();
+    /** Features added after models were first saved: an older model file lacks them (see MatchModel). */
+    static final java.util.Set<Feature> ADDED = java.util.EnumSet.of(MIDDLE_NAME);
     /** Levels added after models were first saved: an older model file lacks them (see FeatureParameters). */
     private static final List<String> DOB_ADDED = List.of("NEAR");
     static final int COUNT = ALL.length;

@@ -50,7 +50,7 @@ public record MatchModel(
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public MatchModel {
-        features = List.copyOf(features);
+        features = withAddedFeatures(features);
         lifetimeIdentifierTypes = Set.copyOf(lifetimeIdentifierTypes);
         personalFeatures = Set.copyOf(personalFeatures);
         if (features.size() != Feature.COUNT) {
@@ -64,6 +64,19 @@ public record MatchModel(
         if (reviewThreshold > matchThreshold) {
             throw new IllegalArgumentException("reviewThreshold must not exceed matchThreshold");
         }
+    }
+
+    /** A model saved before a feature was added (MIDDLE_NAME) gets it neutral (m = u: no evidence), so it loads. */
+    private static List<FeatureParameters> withAddedFeatures(List<FeatureParameters> features) {
+        if (features.size() != Feature.COUNT - Feature.ADDED.size()) return List.copyOf(features);
+        List<FeatureParameters> all = new java.util.ArrayList<>(features);
+        for (Feature f : Feature.ADDED) {
+            if (f.ordinal() > all.size() || all.stream().anyMatch(p -> p.feature() == f)) return List.copyOf(features);
+            List<LevelParameters> neutral = new java.util.ArrayList<>();
+            for (String level : f.levels()) neutral.add(new LevelParameters(level, 1, 1, false, false));
+            all.add(f.ordinal(), new FeatureParameters(f, neutral));
+        }
+        return List.copyOf(all);
     }
 
     /** The model Relata ships with, trained on generated multi-source data without labels. */

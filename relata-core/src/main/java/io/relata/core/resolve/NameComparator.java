@@ -12,6 +12,7 @@ final class NameComparator {
     static final int S_EXACT = 0, S_FUZZY = 1, S_PHONETIC = 2, S_PARTIAL = 3, S_WEAK = 4, S_DIFFERENT = 5,
             S_MISSING = 6;
     static final int X_SAME = 0, X_CONFLICT = 1, X_MISSING = 2;
+    static final int M_EXACT = 0, M_COMPATIBLE = 1, M_DIFFERENT = 2, M_MISSING = 3;
 
     private static final double FUZZY = 0.92, WEAK = 0.80;
 
@@ -48,6 +49,30 @@ final class NameComparator {
         if (sharesToken(a.surnameTokens(), b.surnameTokens())) return S_PARTIAL;
         if (jw >= WEAK) return S_WEAK;
         return S_DIFFERENT;
+    }
+
+    /**
+     * Compares the middle names (every given name after the first). COMPATIBLE: one is an initial or a part of
+     * the other (G against Gaurav, Maria against Maria Jose), or a typo of it.
+     */
+    static int middle(PersonNameFeatures a, PersonNameFeatures b) {
+        String x = a.middle(), y = b.middle();
+        if (x == null || y == null) return M_MISSING;
+        if (x.equals(y)) return M_EXACT;
+        if (x.length() == 1 || y.length() == 1) return x.charAt(0) == y.charAt(0) ? M_COMPATIBLE : M_DIFFERENT;
+        if (containsToken(x, y) || containsToken(y, x)) return M_COMPATIBLE;
+        if (initialsOf(x, y) || initialsOf(y, x)) return M_COMPATIBLE;
+        return StringSimilarity.jaroWinkler(x, y) >= FUZZY ? M_COMPATIBLE : M_DIFFERENT;
+    }
+
+    /** Whether {@code initials} are the initials of {@code names}' tokens ("g r" against "gaurav raj"). */
+    private static boolean initialsOf(String initials, String names) {
+        String[] i = initials.split(" "), n = names.split(" ");
+        if (i.length != n.length) return false;
+        for (int k = 0; k < i.length; k++) {
+            if (i[k].length() != 1 || n[k].charAt(0) != i[k].charAt(0)) return false;
+        }
+        return true;
     }
 
     static int suffix(PersonNameFeatures a, PersonNameFeatures b) {

@@ -11,7 +11,7 @@ import io.relata.core.standardize.RecordFeatures;
 public final class PairScorer {
     private static final double LOG2 = Math.log(2);
     private static final int GIVEN = Feature.GIVEN_NAME.ordinal(), SURNAME = Feature.SURNAME.ordinal(),
-            SUFFIX = Feature.NAME_SUFFIX.ordinal(), ORG = Feature.ORG_NAME.ordinal(), DOB = Feature.DOB.ordinal(),
+            MIDDLE = Feature.MIDDLE_NAME.ordinal(), SUFFIX = Feature.NAME_SUFFIX.ordinal(), ORG = Feature.ORG_NAME.ordinal(), DOB = Feature.DOB.ordinal(),
             GENDER = Feature.GENDER.ordinal(), NATIONALITY = Feature.NATIONALITY.ordinal(),
             ADDRESS = Feature.ADDRESS.ordinal(), PHONE = Feature.PHONE.ordinal(), EMAIL = Feature.EMAIL.ordinal(),
             IDENTIFIER = Feature.IDENTIFIER.ordinal();
@@ -84,7 +84,7 @@ public final class PairScorer {
             }
             c.weights[f] = w;
             total += w;
-            if (f == GIVEN || f == SURNAME || f == SUFFIX || f == ORG) names += w;
+            if (f == GIVEN || f == SURNAME || f == MIDDLE || f == SUFFIX || f == ORG) names += w;
             if (conflict[f][level]) conflicts++;
             else if (personal[f] && w > 0) {
                 personalSupport += w;
@@ -129,6 +129,7 @@ public final class PairScorer {
             c.levels[GIVEN] = (byte) Feature.GIVEN_NAME.missing();
             c.levels[SURNAME] = (byte) Feature.SURNAME.missing();
             c.levels[SUFFIX] = (byte) Feature.NAME_SUFFIX.missing();
+            c.levels[MIDDLE] = (byte) Feature.MIDDLE_NAME.missing();
             agreed[0] = null;
             c.levels[ORG] = (byte) OrgNameComparator.level(a.orgNames(), b.orgNames(), agreed);
             c.agreed[ORG] = agreed[0];
@@ -160,13 +161,14 @@ public final class PairScorer {
         c.levels[GIVEN] = (byte) Feature.GIVEN_NAME.missing();
         c.levels[SURNAME] = (byte) Feature.SURNAME.missing();
         c.levels[SUFFIX] = (byte) Feature.NAME_SUFFIX.missing();
+        c.levels[MIDDLE] = (byte) Feature.MIDDLE_NAME.missing();
         c.nameWeight = Double.NEGATIVE_INFINITY;
         c.nameConflicts = true;
         for (PersonNameFeatures x : as) {
             for (PersonNameFeatures y : bs) {
                 int g = NameComparator.given(x, y), s = NameComparator.surname(x, y);
-                int suffix = NameComparator.suffix(x, y);
-                offerNames(c, g, s, suffix, x.given(), x.surname());
+                int suffix = NameComparator.suffix(x, y), middle = NameComparator.middle(x, y);
+                offerNames(c, g, s, suffix, middle, x.given(), x.surname());
                 if (g < NameComparator.G_INITIAL && s < NameComparator.S_PARTIAL) continue; // no need to try the swap
                 // swapped order: the two crossed comparisons may go either way round onto the given and
                 // surname scales; trying both keeps score(a, b) == score(b, a)
@@ -176,20 +178,23 @@ public final class PairScorer {
                 if (givenToSurname == missing || surnameToGiven == missing) {
                     // one name has a single part, written in the other's surname field (Cameron, Jessup Cameron)
                     if (givenToSurname <= NameComparator.S_FUZZY) {
-                        offerNames(c, NameComparator.G_MISSING, givenToSurname, suffix, null, x.given());
+                        offerNames(c, NameComparator.G_MISSING, givenToSurname, suffix, middle, null, x.given());
                     } else if (surnameToGiven <= NameComparator.S_FUZZY) {
-                        offerNames(c, NameComparator.G_MISSING, surnameToGiven, suffix, null, x.surname());
+                        offerNames(c, NameComparator.G_MISSING, surnameToGiven, suffix, middle, null, x.surname());
                     }
                     continue;
                 }
-                offerNames(c, NameComparator.asGivenLevel(givenToSurname), surnameToGiven, suffix, x.given(), x.surname());
-                offerNames(c, NameComparator.asGivenLevel(surnameToGiven), givenToSurname, suffix, x.surname(), x.given());
+                offerNames(c, NameComparator.asGivenLevel(givenToSurname), surnameToGiven, suffix, middle, x.given(),
+                        x.surname());
+                offerNames(c, NameComparator.asGivenLevel(surnameToGiven), givenToSurname, suffix, middle, x.surname(),
+                        x.given());
             }
         }
     }
 
     /** Keeps this alignment of given and surname levels if it beats the best so far (see compareNames). */
-    private void offerNames(Comparison c, int given, int surname, int suffix, String givenValue, String surnameValue) {
+    private void offerNames(Comparison c, int given, int surname, int suffix, int middle, String givenValue,
+                            String surnameValue) {
         double w = weight[GIVEN][given] + weight[SURNAME][surname];
         if (!better(w, conflict[GIVEN][given], c.nameWeight, c.nameConflicts)) return;
         c.nameWeight = w;
@@ -197,6 +202,7 @@ public final class PairScorer {
         c.levels[GIVEN] = (byte) given;
         c.levels[SURNAME] = (byte) surname;
         c.levels[SUFFIX] = (byte) suffix;
+        c.levels[MIDDLE] = (byte) middle;
         c.agreed[GIVEN] = given == NameComparator.G_EXACT ? givenValue : null;
         c.agreed[SURNAME] = surname == NameComparator.S_EXACT ? surnameValue : null;
     }

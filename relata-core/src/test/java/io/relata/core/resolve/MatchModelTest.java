@@ -94,6 +94,18 @@ class MatchModelTest {
     }
 
     @Test
+    void aModelSavedBeforeTheMiddleNameFeatureLoadsWithItNeutral() {
+        List<FeatureParameters> old = new ArrayList<>(DEFAULTS.features());
+        old.remove(Feature.MIDDLE_NAME.ordinal());
+
+        MatchModel loaded = DEFAULTS.withFeatures(old);
+
+        assertThat(loaded.parameters(Feature.MIDDLE_NAME).levels()).allSatisfy(l -> assertThat(l.weight()).isZero());
+        assertThat(loaded.parameters(Feature.SURNAME)).isEqualTo(DEFAULTS.parameters(Feature.SURNAME));
+        assertThat(loaded.parameters(Feature.NAME_SUFFIX)).isEqualTo(DEFAULTS.parameters(Feature.NAME_SUFFIX));
+    }
+
+    @Test
     void aMissingLevelIsRejected() {
         List<LevelParameters> levels = new ArrayList<>(DEFAULTS.parameters(Feature.PHONE).levels());
         levels.remove(1);

@@ -107,5 +107,20 @@ class NameComparatorTest {
         assertThat(Feature.SURNAME.levels().get(S_PARTIAL)).isEqualTo("PARTIAL");
         assertThat(Feature.SURNAME.missing()).isEqualTo(S_MISSING);
         assertThat(Feature.NAME_SUFFIX.levels().get(X_CONFLICT)).isEqualTo("CONFLICT");
+        assertThat(Feature.MIDDLE_NAME.levels().get(M_COMPATIBLE)).isEqualTo("COMPATIBLE");
+        assertThat(Feature.MIDDLE_NAME.missing()).isEqualTo(M_MISSING);
+    }
+
+    @Test
+    void middleNames() {
+        assertThat(middle(name("Amit", "Gaurav", "Srinivasan"), name("Amit", "Gaurav", "Srinivasan"))).isEqualTo(M_EXACT);
+        assertThat(middle(name("AMIT GAURAV", "SRINIVASAN"), name("Amit", "Gaurav", "Srinivasan"))).isEqualTo(M_EXACT);
+        assertThat(middle(name("Amit", "G", "Srinivasan"), name("Amit", "Gaurav", "Srinivasan"))).isEqualTo(M_COMPATIBLE);
+        assertThat(middle(name("Maria", "Jose", "Lopez"), name("Maria", "Jose Luisa", "Lopez"))).isEqualTo(M_COMPATIBLE);
+        assertThat(middle(name("Ana", "G R", "Lopez"), name("Ana", "Gloria Rosa", "Lopez"))).isEqualTo(M_COMPATIBLE);
+        assertThat(middle(name("Jennifer", "Helen", "Wilson"), name("Jennifer", "Helene", "Wilson"))).isEqualTo(M_COMPATIBLE);
+        assertThat(middle(name("John", "Allen", "Smith"), name("John", "Robert", "Smith"))).isEqualTo(M_DIFFERENT);
+        assertThat(middle(name("John", "A", "Smith"), name("John", "Robert", "Smith"))).isEqualTo(M_DIFFERENT);
+        assertThat(middle(name("John", "Smith"), name("John", "Robert", "Smith"))).isEqualTo(M_MISSING);
     }
 }

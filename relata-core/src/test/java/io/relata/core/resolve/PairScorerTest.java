@@ -258,4 +258,27 @@ class PairScorerTest {
         score(other, both);
         assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("DIFFERENT");
     }
+
+    @Test
+    void aMiddleNameTellsTwoPeopleOfOneNameApartAndBindsOnePersonsRecords() {
+        RecordFeatures allen = Records.person("S", "a").given("John").middle("Allen").surname("Smith")
+                .dob("1980-05-03").features();
+        RecordFeatures robert = Records.person("T", "b").given("John").middle("Robert").surname("Smith")
+                .dob("1980-05-03").features();
+        RecordFeatures allenAgain = Records.person("P", "c").given("JOHN ALLEN").surname("SMITH")
+                .dob("03/05/1980").features();
+        RecordFeatures noMiddle = Records.person("Q", "d").given("John").surname("Smith").dob("1980-05-03").features();
+
+        score(allen, robert);
+        double different = c.total();
+        assertThat(c.levelName(Feature.MIDDLE_NAME)).isEqualTo("DIFFERENT");
+        assertThat(c.weight(Feature.MIDDLE_NAME)).isNegative();
+        score(allen, allenAgain);
+        assertThat(c.levelName(Feature.MIDDLE_NAME)).isEqualTo("EXACT");
+        assertThat(c.total()).isGreaterThan(different);
+        assertThat(c.matchKey()).contains("+MIDDLE");
+        score(allen, noMiddle);
+        assertThat(c.levelName(Feature.MIDDLE_NAME)).isEqualTo("MISSING");
+        assertThat(c.weight(Feature.MIDDLE_NAME)).isZero();
+    }
 }
