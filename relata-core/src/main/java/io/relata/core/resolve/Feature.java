@@ -1,6 +1,8 @@
 package io.relata.core.resolve;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The features two records are compared on, each with its comparison levels from the strongest agreement
@@ -23,7 +25,7 @@ public enum Feature {
 
     static final Feature[] ALL = values();
     /** Features added after models were first saved: an older model file lacks them (see MatchModel). */
-    static final java.util.Set<Feature> ADDED = java.util.EnumSet.of(MIDDLE_NAME);
+    static final Set<Feature> ADDED = EnumSet.of(MIDDLE_NAME);
     /** Levels added after models were first saved: an older model file lacks them (see FeatureParameters). */
     private static final List<String> DOB_ADDED = List.of("NEAR");
     static final int COUNT = ALL.length;

@@ -69,10 +69,10 @@ public record MatchModel(
     /** A model saved before a feature was added (MIDDLE_NAME) gets it neutral (m = u: no evidence), so it loads. */
     private static List<FeatureParameters> withAddedFeatures(List<FeatureParameters> features) {
         if (features.size() != Feature.COUNT - Feature.ADDED.size()) return List.copyOf(features);
-        List<FeatureParameters> all = new java.util.ArrayList<>(features);
+        List<FeatureParameters> all = new ArrayList<>(features);
         for (Feature f : Feature.ADDED) {
             if (f.ordinal() > all.size() || all.stream().anyMatch(p -> p.feature() == f)) return List.copyOf(features);
-            List<LevelParameters> neutral = new java.util.ArrayList<>();
+            List<LevelParameters> neutral = new ArrayList<>();
             for (String level : f.levels()) neutral.add(new LevelParameters(level, 1, 1, false, false));
             all.add(f.ordinal(), new FeatureParameters(f, neutral));
         }

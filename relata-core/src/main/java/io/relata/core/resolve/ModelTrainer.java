@@ -131,7 +131,8 @@ public final class ModelTrainer {
                 }
             }
             return chunk;
-        }).toList().forEach(chunk -> chunk.long2IntEntrySet().fastForEach(e -> counts.addTo(e.getLongKey(), e.getIntValue())));
+        }).toList().forEach(chunk -> chunk.long2IntEntrySet()
+                .fastForEach(e -> counts.addTo(e.getLongKey(), e.getIntValue())));
         return counts;
     }
 
