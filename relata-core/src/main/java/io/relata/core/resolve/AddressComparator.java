@@ -33,14 +33,14 @@ final class AddressComparator {
         boolean sameLocality = same(x.postcode(), y.postcode()) || similar(x.city(), y.city());
         boolean otherLocality = differ(x.postcode(), y.postcode()) && differ(x.city(), y.city());
         if (!otherLocality && x.street() != null && y.street() != null && same(x.houseNumber(), y.houseNumber())
-                && StringSimilarity.jaroWinkler(x.street(), y.street()) >= STREET_SIMILARITY) {
+                && StringSimilarity.jaroWinkler(x.street(), y.street(), STREET_SIMILARITY) >= STREET_SIMILARITY) {
             return STREET;
         }
         return sameLocality ? LOCALITY : DIFFERENT;
     }
 
     private static boolean similar(String x, String y) {
-        return x != null && y != null && (x.equals(y) || StringSimilarity.jaroWinkler(x, y) >= STREET_SIMILARITY);
+        return x != null && y != null && (x.equals(y) || StringSimilarity.jaroWinkler(x, y, STREET_SIMILARITY) >= STREET_SIMILARITY);
     }
 
     private static boolean differ(String x, String y) {

@@ -45,6 +45,6 @@ final class ContactComparator {
         int ax = x.indexOf('@'), ay = y.indexOf('@');
         if (ax <= 0 || ay <= 0) return false;
         if (ax == ay && x.regionMatches(0, y, 0, ax) && ax >= 2) return true;
-        return StringSimilarity.withinOneEdit(x, y) || StringSimilarity.jaroWinkler(x, y) >= 0.92;
+        return StringSimilarity.withinOneEdit(x, y) || StringSimilarity.jaroWinkler(x, y, 0.92) >= 0.92;
     }
 }

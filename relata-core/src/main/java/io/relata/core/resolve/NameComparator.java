@@ -26,7 +26,7 @@ final class NameComparator {
             return x.charAt(0) == y.charAt(0) ? G_INITIAL : G_DIFFERENT;
         }
         if (a.givenRoot().equals(b.givenRoot())) return G_NICKNAME;
-        double jw = StringSimilarity.jaroWinkler(x, y);
+        double jw = StringSimilarity.jaroWinkler(x, y, WEAK);
         if (jw >= FUZZY) return G_FUZZY;
         if (!a.givenPhonetic().isEmpty() && a.givenPhonetic().equals(b.givenPhonetic())) return G_PHONETIC;
         if (containsToken(b.middle(), x) || containsToken(a.middle(), y)) return G_MIDDLE;
@@ -43,7 +43,7 @@ final class NameComparator {
         String x = a.surname(), y = b.surname();
         if (x == null || y == null) return S_MISSING;
         if (x.equals(y)) return S_EXACT;
-        double jw = StringSimilarity.jaroWinkler(x, y);
+        double jw = StringSimilarity.jaroWinkler(x, y, WEAK);
         if (jw >= FUZZY) return S_FUZZY;
         if (!a.surnamePhonetic().isEmpty() && a.surnamePhonetic().equals(b.surnamePhonetic())) return S_PHONETIC;
         if (sharesToken(a.surnameTokens(), b.surnameTokens())) return S_PARTIAL;
@@ -62,7 +62,7 @@ final class NameComparator {
         if (x.length() == 1 || y.length() == 1) return x.charAt(0) == y.charAt(0) ? M_COMPATIBLE : M_DIFFERENT;
         if (containsToken(x, y) || containsToken(y, x)) return M_COMPATIBLE;
         if (initialsOf(x, y) || initialsOf(y, x)) return M_COMPATIBLE;
-        return StringSimilarity.jaroWinkler(x, y) >= FUZZY ? M_COMPATIBLE : M_DIFFERENT;
+        return StringSimilarity.jaroWinkler(x, y, FUZZY) >= FUZZY ? M_COMPATIBLE : M_DIFFERENT;
     }
 
     /** Whether {@code initials} are the initials of {@code names}' tokens ("g r" against "gaurav raj"). */
@@ -84,7 +84,7 @@ final class NameComparator {
     static int tokenLevel(String x, String y) {
         if (x == null || y == null) return S_MISSING;
         if (x.equals(y)) return S_EXACT;
-        double jw = StringSimilarity.jaroWinkler(x, y);
+        double jw = StringSimilarity.jaroWinkler(x, y, WEAK);
         if (jw >= FUZZY) return S_FUZZY;
         if (jw >= WEAK) return S_WEAK;
         return S_DIFFERENT;

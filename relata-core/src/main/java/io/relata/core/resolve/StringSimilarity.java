@@ -14,6 +14,15 @@ final class StringSimilarity {
      * the scoring profile; so only the first 64 characters count, plenty for names, streets and e-mails.
      */
     static double jaroWinkler(String a, String b) {
+        return jaroWinkler(a, b, 0);
+    }
+
+    /**
+     * Jaro-Winkler similarity when it reaches {@code floor}; otherwise some value below it (0), found early: the
+     * matching stops as soon as even all remaining characters matching could not reach the floor. Most pairs a
+     * comparator sees are unrelated names, so this saves most of their cost.
+     */
+    static double jaroWinkler(String a, String b, double floor) {
         if (a.equals(b)) return 1.0;
         int la = a.length(), lb = b.length();
         if (la == 0 || lb == 0) return 0.0;
@@ -27,9 +36,12 @@ final class StringSimilarity {
             lb = b.length();
         }
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        int prefix = 0;
+        for (int limit = Math.min(4, la); prefix < limit && a.charAt(prefix) == b.charAt(prefix); ) prefix++;
         long matchedA = 0, matchedB = 0;
         int matches = 0;
         for (int i = 0; i < la; i++) {
+            if (floor > 0 && upperBound(matches + la - i, la, lb, prefix) < floor) return 0.0;
             char c = a.charAt(i);
             int from = Math.max(0, i - window), to = Math.min(lb - 1, i + window);
             for (int j = from; j <= to; j++) {
@@ -51,10 +63,12 @@ final class StringSimilarity {
         }
         double m = matches;
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
-        int prefix = 0;
-        for (int limit = Math.min(4, Math.min(la, lb)); prefix < limit && a.charAt(prefix) == b.charAt(prefix); ) {
-            prefix++;
-        }
+        return jaro + 0.1 * prefix * (1.0 - jaro);
+    }
+
+    /** The highest Jaro-Winkler that {@code maxMatches} matched characters could give, with no transpositions. */
+    private static double upperBound(int maxMatches, int la, int lb, int prefix) {
+        double jaro = ((double) maxMatches / la + (double) maxMatches / lb + 1.0) / 3.0;
         return jaro + 0.1 * prefix * (1.0 - jaro);
     }
 

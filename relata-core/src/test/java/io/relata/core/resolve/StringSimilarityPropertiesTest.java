@@ -33,6 +33,20 @@ class StringSimilarityPropertiesTest {
         assertThat(StringSimilarity.jaroWinkler(a, a)).isEqualTo(1.0);
     }
 
+    @Property(tries = 3000)
+    void jaroWinklerWithAFloorAgreesWithTheFullMeasureAtAndAboveIt(@ForAll("words") String a,
+                                                                   @ForAll("words") String b,
+                                                                   @ForAll("floors") double floor) {
+        double full = StringSimilarity.jaroWinkler(a, b), floored = StringSimilarity.jaroWinkler(a, b, floor);
+        if (full >= floor) assertThat(floored).isEqualTo(full);
+        else assertThat(floored).isLessThan(floor);
+    }
+
+    @Provide
+    Arbitrary<Double> floors() {
+        return Arbitraries.of(0.5, 0.8, 0.9, 0.92, 0.95);
+    }
+
     @Property
     void aStringIsWithinOneEditOfItself(@ForAll("words") String a) {
         assertThat(StringSimilarity.withinOneEdit(a, a)).isTrue();
