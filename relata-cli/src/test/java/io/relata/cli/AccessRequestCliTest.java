@@ -93,7 +93,7 @@ class AccessRequestCliTest {
                 assertThat(f.path("entity").asLong()).isPositive();
                 assertThat(f.path("score").isNumber()).isTrue();
                 assertThat(f.path("outcome").asText()).isIn("MATCH", "POSSIBLE_MATCH", "POSSIBLY_RELATED", "NO_MATCH");
-                assertThat(f.path("match_key").asText()).matches("[+-][A-Z_]+.*");
+                assertThat(f.path("match_key").asText()).as("%s", f).matches("[+-][A-Z_]+.*");
                 assertThat(f.path("explanation")).isNotEmpty().allSatisfy(e -> {
                     assertThat(e.has("feature") && e.has("level") && e.has("weight")).isTrue();
                 });

@@ -19,7 +19,7 @@ import java.util.Set;
  * whole, and again name by name (and by parts of a long name), without the birth date (a source may have it wrong
  * or lack it) and by each contact detail alone; every entity one of these probes fits is taken, and every record of it, since a person's records
  * must all be found even when some of them fit the description poorly; and every record that the model would put
- * up for review against a name alone is found by a scan of all records, which blocking keys cannot miss. Each record is then scored against the whole
+ * up for review against the whole description or a name alone is found by a scan of all records, which blocking keys cannot miss. Each record is then scored against the whole
  * description, with its explanation, and ranked.
  */
 public final class RecordFinder {
@@ -53,16 +53,17 @@ public final class RecordFinder {
                 if (hit.weight() >= minEvidence || hit.match()) entities.add(hit.entityId());
             }
         }
-        // what blocking cannot reach (a nickname with part of a surname and no birth date share no key with the
-        // request): every record the model would put up for review against a form of a name, by a scan
-        for (String name : requester.names()) {
-            for (String form : forms(name)) {
-                for (SearchHit hit : resolver.scan(ws.standardizer().standardize(requester.probe(List.of(form), false, false)))) {
-                    entities.add(hit.entityId());
-                }
-            }
-        }
+        // what blocking cannot reach (a nickname with part of a surname and no birth date, or an unknown nickname
+        // with a mistyped birth date, share no key with the request): every record the model would put up for
+        // review against the whole description or against a form of a name, by a scan
         RecordFeatures whole = ws.standardizer().standardize(requester.probe());
+        List<RecordFeatures> scans = new ArrayList<>(List.of(whole));
+        for (String name : requester.names()) {
+            for (String form : forms(name)) scans.add(ws.standardizer().standardize(requester.probe(List.of(form), false, false)));
+        }
+        for (RecordFeatures scan : scans) {
+            for (SearchHit hit : resolver.scan(scan, minEvidence)) entities.add(hit.entityId());
+        }
         List<FoundRecord> found = new ArrayList<>();
         for (long entity : entities) {
             for (RecordKey k : resolver.members(entity)) {

@@ -293,13 +293,14 @@ public final class LiveResolver {
     }
 
     /**
-     * Every live record the model would call a match or a possible match for a description, found by comparing it
+     * Every live record the model would call a match or a possible match for a description, or that fits it with
+     * more than {@code minWeight} (log2 odds, as a search hit's weight) despite a conflict, found by comparing it
      * with every record (no blocking), one hit per record, best first. A scan costs a comparison per record: it is
      * for the rare search that must not miss a record whose fitting details share no blocking key with the
      * description (a nickname and only part of a surname, with no birth date), such as an individual's request for
      * their own records.
      */
-    public synchronized List<SearchHit> scan(RecordFeatures query) {
+    public synchronized List<SearchHit> scan(RecordFeatures query, double minWeight) {
         refreshScorer();
         Comparison c = new Comparison();
         List<SearchHit> hits = new ArrayList<>();
@@ -307,7 +308,7 @@ public final class LiveResolver {
             if (features[slot] == null) continue;
             double weight = scorer.score(query, features[slot], c);
             Outcome outcome = scorer.outcome(c);
-            if (outcome == Outcome.MATCH || outcome == Outcome.POSSIBLE_MATCH) {
+            if (outcome == Outcome.MATCH || outcome == Outcome.POSSIBLE_MATCH || weight > minWeight) {
                 hits.add(new SearchHit(entityOf[slot], features[slot].key(), weight, c.probability(),
                         outcome == Outcome.MATCH, c.matchKey()));
             }

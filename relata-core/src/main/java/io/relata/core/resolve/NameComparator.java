@@ -1,5 +1,6 @@
 package io.relata.core.resolve;
 
+import io.relata.core.standardize.NameStandardizer;
 import io.relata.core.standardize.PersonNameFeatures;
 
 /**
@@ -88,6 +89,15 @@ final class NameComparator {
         if (jw >= FUZZY) return S_FUZZY;
         if (jw >= WEAK) return S_WEAK;
         return S_DIFFERENT;
+    }
+
+    /**
+     * The given-name level of two crossed tokens of a swapped order, from their surname-scale level: a nickname
+     * counts too (Daniel Russon, Russon Danny), looked up only when the other crossed pair agrees, which is rare.
+     */
+    static int crossedGiven(String x, String y, int level, int otherLevel) {
+        if (level <= S_FUZZY || otherLevel > S_FUZZY || x == null || y == null) return asGivenLevel(level);
+        return NameStandardizer.nicknameRoot(x).equals(NameStandardizer.nicknameRoot(y)) ? G_NICKNAME : asGivenLevel(level);
     }
 
     /** Maps a surname-scale level onto the given-name scale. */

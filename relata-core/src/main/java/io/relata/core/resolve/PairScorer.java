@@ -184,10 +184,10 @@ public final class PairScorer {
                     }
                     continue;
                 }
-                offerNames(c, NameComparator.asGivenLevel(givenToSurname), surnameToGiven, suffix, middle, x.given(),
-                        x.surname());
-                offerNames(c, NameComparator.asGivenLevel(surnameToGiven), givenToSurname, suffix, middle, x.surname(),
-                        x.given());
+                offerNames(c, NameComparator.crossedGiven(x.given(), y.surname(), givenToSurname, surnameToGiven),
+                        surnameToGiven, suffix, middle, x.given(), x.surname());
+                offerNames(c, NameComparator.crossedGiven(x.surname(), y.given(), surnameToGiven, givenToSurname),
+                        givenToSurname, suffix, middle, x.surname(), x.given());
             }
         }
     }

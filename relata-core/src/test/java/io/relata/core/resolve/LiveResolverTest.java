@@ -220,4 +220,20 @@ class LiveResolverTest {
         assertThat(hits).extracting(SearchHit::entityId).doesNotHaveDuplicates();
         for (int i = 1; i < hits.size(); i++) assertThat(hits.get(i).weight()).isLessThanOrEqualTo(hits.get(i - 1).weight());
     }
+
+    @Test
+    void a_scan_finds_what_no_blocking_key_reaches_even_against_a_conflict_when_asked_for_evidence() {
+        List<Record> records = new ArrayList<>(all());
+        records.add(Records.person("S", "beto").given("Beto").surname("Diaz Marin").dob("2000-09-07").record());
+        LiveResolver live = load(records);
+        RecordKey beto = new RecordKey("S", "beto");
+        RecordFeatures query = Records.standardize(
+                Records.person("QUERY", "q").given("Roberto").surname("Diaz Marin").dob("2000-09-08").record());
+        assertThat(live.search(query, 50)).extracting(SearchHit::record).doesNotContain(beto); // no key shared
+        // an unknown nickname is a different given name: no match and no review, but more evidence for than against
+        assertThat(live.scan(query, Double.POSITIVE_INFINITY)).extracting(SearchHit::record).doesNotContain(beto);
+        List<SearchHit> hits = live.scan(query, 0);
+        assertThat(hits).extracting(SearchHit::record).contains(beto);
+        assertThat(hits.size()).isLessThan(records.size() / 10); // a record that shares nothing is not a hit
+    }
 }

@@ -241,6 +241,21 @@ class PairScorerTest {
     }
 
     @Test
+    void aNicknameCountsInASwappedOrderToo() {
+        RecordFeatures a = Records.person("S", "a").given("Daniel").surname("Russson").features();
+        RecordFeatures b = Records.person("T", "b").given("Russon").surname("Danny").features();
+        for (RecordFeatures[] pair : new RecordFeatures[][] {{a, b}, {b, a}}) {
+            new PairScorer(MODEL, Records.frequencies(a, b)).score(pair[0], pair[1], c);
+            assertThat(c.levelName(Feature.GIVEN_NAME)).isEqualTo("NICKNAME");
+            assertThat(c.levelName(Feature.SURNAME)).isEqualTo("FUZZY");
+        }
+        // Danny alone, without the surname agreeing across, is no nickname of a swapped Daniel
+        RecordFeatures other = Records.person("T", "c").given("Walker").surname("Danny").features();
+        new PairScorer(MODEL, Records.frequencies(a, other)).score(a, other, c);
+        assertThat(c.levelName(Feature.GIVEN_NAME)).isNotEqualTo("NICKNAME");
+    }
+
+    @Test
     void aSingleNameWrittenInTheOtherRecordsSurnameFieldAgreesAsTheSurname() {
         RecordFeatures onlyOne = Records.person("S", "a").given("Cameron").dob("1956-11-17")
                 .address("19 Spofforth St", "Moree", "2208").features();
