@@ -54,15 +54,17 @@ public final class RecordFinder {
             }
         }
         // what blocking cannot reach (a nickname with part of a surname and no birth date, or an unknown nickname
-        // with a mistyped birth date, share no key with the request): every record the model would put up for
-        // review against the whole description or against a form of a name, by a scan
+        // with a mistyped birth date, share no key with the request), by a scan: every record the model would put
+        // up for review against a form of a name, and every record the whole description fits with the evidence
+        // a probe needs, even against a conflict (an unknown nickname is another given name to the model)
         RecordFeatures whole = ws.standardizer().standardize(requester.probe());
-        List<RecordFeatures> scans = new ArrayList<>(List.of(whole));
+        for (SearchHit hit : resolver.scan(whole, minEvidence)) entities.add(hit.entityId());
         for (String name : requester.names()) {
-            for (String form : forms(name)) scans.add(ws.standardizer().standardize(requester.probe(List.of(form), false, false)));
-        }
-        for (RecordFeatures scan : scans) {
-            for (SearchHit hit : resolver.scan(scan, minEvidence)) entities.add(hit.entityId());
+            for (String form : forms(name)) {
+                for (SearchHit hit : resolver.scan(ws.standardizer().standardize(requester.probe(List.of(form), false, false)))) {
+                    entities.add(hit.entityId());
+                }
+            }
         }
         List<FoundRecord> found = new ArrayList<>();
         for (long entity : entities) {

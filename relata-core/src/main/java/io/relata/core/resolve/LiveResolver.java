@@ -292,6 +292,11 @@ public final class LiveResolver {
                 .limit(limit).toList();
     }
 
+    /** Every live record the model would call a match or a possible match for a description: see the other scan. */
+    public List<SearchHit> scan(RecordFeatures query) {
+        return scan(query, Double.POSITIVE_INFINITY);
+    }
+
     /**
      * Every live record the model would call a match or a possible match for a description, or that fits it with
      * more than {@code minWeight} (log2 odds, as a search hit's weight) despite a conflict, found by comparing it

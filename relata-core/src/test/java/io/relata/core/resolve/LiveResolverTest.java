@@ -231,7 +231,7 @@ class LiveResolverTest {
                 Records.person("QUERY", "q").given("Roberto").surname("Diaz Marin").dob("2000-09-08").record());
         assertThat(live.search(query, 50)).extracting(SearchHit::record).doesNotContain(beto); // no key shared
         // an unknown nickname is a different given name: no match and no review, but more evidence for than against
-        assertThat(live.scan(query, Double.POSITIVE_INFINITY)).extracting(SearchHit::record).doesNotContain(beto);
+        assertThat(live.scan(query)).extracting(SearchHit::record).doesNotContain(beto);
         List<SearchHit> hits = live.scan(query, 0);
         assertThat(hits).extracting(SearchHit::record).contains(beto);
         assertThat(hits.size()).isLessThan(records.size() / 10); // a record that shares nothing is not a hit
