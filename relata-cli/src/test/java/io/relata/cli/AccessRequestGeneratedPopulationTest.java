@@ -85,8 +85,10 @@ class AccessRequestGeneratedPopulationTest {
 
     /**
      * What the person would write: their full name (the fullest form their records give, the most common among
-     * those) and the birth date most of their records give.
+     * those) and the birth date most of their records give, never a source's placeholder date.
      */
+    private static final String PLACEHOLDER_DOB = "1900-01-01";
+
     static Requester requester(List<JsonNode> records) {
         Function<JsonNode, String> primaryName = r -> {
             JsonNode n = r.path("names").path(0);
@@ -95,7 +97,8 @@ class AccessRequestGeneratedPopulationTest {
         };
         int parts = records.stream().mapToInt(r -> primaryName.apply(r).split(" ").length).max().orElse(0);
         String name = mostCommon(records, r -> primaryName.apply(r).split(" ").length == parts ? primaryName.apply(r) : null);
-        String dob = mostCommon(records, r -> r.path("dob").isTextual() ? r.path("dob").asText() : null);
+        String dob = mostCommon(records, r -> r.path("dob").isTextual() && !r.path("dob").asText().equals(PLACEHOLDER_DOB)
+                ? r.path("dob").asText() : null);
         return Requester.named(name, dob);
     }
 

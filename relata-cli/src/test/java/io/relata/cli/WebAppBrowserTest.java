@@ -71,7 +71,6 @@ class WebAppBrowserTest {
     private Path downloads;
     private long watched;
     private String watchedName;
-    private long otherSubject;
 
     @BeforeAll
     void start() throws IOException {
@@ -84,7 +83,6 @@ class WebAppBrowserTest {
         demo = DemoSetup.run(ws, audit, dir.resolve("data"), 8000, 7, new PrintStream(OutputStream.nullOutputStream()));
         watched = demo.watch().entityId();
         watchedName = new Relationships(ws).label(watched);
-        otherSubject = demo.subjects().stream().filter(e -> e != watched).findFirst().orElseThrow();
         server = new RelataServer(ServerConfig.defaults().withPort(0), ws, audit, Clock.systemUTC());
         base = "http://127.0.0.1:" + server.start();
 
@@ -165,6 +163,7 @@ class WebAppBrowserTest {
         int before = nodes.size();
         WebElement neighbour = nodes.stream().filter(b -> !b.getAttribute("data-entity").equals(Long.toString(watched)))
                 .findFirst().orElseThrow();
+        String neighbourId = neighbour.getAttribute("data-entity");
         neighbour.click();
         visible(By.id("graph-expand")).click();
         List<WebElement> dialogs = driver.findElements(By.cssSelector("dialog[open] textarea"));
@@ -179,7 +178,7 @@ class WebAppBrowserTest {
         driver.findElement(By.cssSelector("#edge-list button[data-edge]")).click();
         assertThat(text("#graph-details")).contains("shared by");
         new Select(driver.findElement(By.id("path-from"))).selectByValue(Long.toString(watched));
-        new Select(driver.findElement(By.id("path-to"))).selectByValue(Long.toString(otherSubject));
+        new Select(driver.findElement(By.id("path-to"))).selectByValue(neighbourId); // a subject now
         driver.findElement(By.id("path-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#path-results .path-result, #path-results .notice")));
         assertThat(text("#path-results")).contains("hop");

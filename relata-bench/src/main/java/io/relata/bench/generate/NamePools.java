@@ -13,12 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The embedded reference lists: names per culture (frequency ordered), nicknames, spelling variants,
  * countries, US cities and street names. Loaded once; immutable and shared by all generators.
  */
 final class NamePools {
+    private static final int TAIL_PER_LISTED = 25;
     private static final NamePools INSTANCE = new NamePools();
 
     private final Map<Culture, WeightedPool<NameEntry>> male = new EnumMap<>(Culture.class);
@@ -38,9 +40,10 @@ final class NamePools {
 
     private NamePools() {
         for (Culture c : Culture.values()) {
-            male.put(c, WeightedPool.byRank(entries(c.file + ".male.txt"), 1.0));
-            female.put(c, WeightedPool.byRank(entries(c.file + ".female.txt"), 1.0));
-            surnames.put(c, WeightedPool.byRank(entries(c.file + ".surname.txt"), 0.9));
+            male.put(c, givenNames(c, c.file + ".male.txt"));
+            female.put(c, givenNames(c, c.file + ".female.txt"));
+            surnames.put(c, names(entries(c.file + ".surname.txt"), c.surnameListedShare, 0.9, 0.6,
+                    (listed, n) -> RareNames.blends(listed, n, (c.file + "surname").hashCode(), c == Culture.SLAVIC)));
         }
         cultures = new WeightedPool<>(Arrays.asList(Culture.values()),
                 Arrays.stream(Culture.values()).mapToDouble(c -> c.weight).toArray());
@@ -97,6 +100,22 @@ final class NamePools {
     /** Other spellings of a name (transliteration, anglicization), or an empty list. */
     List<String> variants(String name) {
         return variants.getOrDefault(name, List.of());
+    }
+
+    private static WeightedPool<NameEntry> givenNames(Culture c, String file) {
+        return names(entries(file), c.givenListedShare, 1.0, 0.7, (listed, n) -> c == Culture.CHINESE
+                ? RareNames.compounds(listed, n, file.hashCode())
+                : RareNames.blends(listed, n, file.hashCode(), false));
+    }
+
+    /**
+     * A list alone keeps its steep rank weights (it is the whole distribution); a list with a tail is only the
+     * distribution's head, which falls more gently (census surname ranks 1 to 152: 828 to 57 per 100,000).
+     */
+    private static WeightedPool<NameEntry> names(List<NameEntry> listed, double listedShare, double aloneExponent,
+                                                 double headExponent, BiFunction<List<NameEntry>, Integer, List<NameEntry>> tail) {
+        if (listedShare >= 1) return WeightedPool.byRank(listed, aloneExponent);
+        return WeightedPool.withTail(listed, tail.apply(listed, TAIL_PER_LISTED * listed.size()), headExponent, listedShare);
     }
 
     private static List<NameEntry> entries(String file) {

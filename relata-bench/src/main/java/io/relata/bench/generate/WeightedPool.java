@@ -26,6 +26,24 @@ final class WeightedPool<T> {
         return new WeightedPool<>(items, w);
     }
 
+    /**
+     * A listed head with a long tail: rank weights fall by one power law through the list and on through the tail,
+     * and the list as a whole gets {@code listedShare} of the draws.
+     */
+    static <T> WeightedPool<T> withTail(List<T> listed, List<T> tail, double exponent, double listedShare) {
+        if (tail.isEmpty()) return byRank(listed, exponent);
+        double[] w = new double[listed.size() + tail.size()];
+        double listedSum = 0, tailSum = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 1.0 / Math.pow(i + 1.5, exponent);
+            if (i < listed.size()) listedSum += w[i]; else tailSum += w[i];
+        }
+        for (int i = 0; i < w.length; i++) w[i] *= i < listed.size() ? listedShare / listedSum : (1 - listedShare) / tailSum;
+        List<T> items = new java.util.ArrayList<>(listed);
+        items.addAll(tail);
+        return new WeightedPool<>(items, w);
+    }
+
     T pick(SplittableRandom rng) {
         double x = rng.nextDouble() * cumulative[cumulative.length - 1];
         int lo = 0, hi = cumulative.length - 1;

@@ -59,11 +59,22 @@ class HardCasesTest {
 
     @Test
     void commonNamesCollideAcrossDifferentPeople() {
-        assertThat(entitiesWith("\"given\":\"John\",\"surname\":\"Smith\"")).hasSizeGreaterThan(3);
+        assertThat(entitiesWith("\"given\":\"John\",\"surname\":\"Smith\"")).hasSizeGreaterThan(0);
+        assertThat(entitiesWith("\"given\":\"Wei\",\"surname\":\"Wang\"")).hasSizeGreaterThanOrEqualTo(3);
         Set<String> mohammed = entitiesWith("Mohammed");
         mohammed.addAll(entitiesWith("Muhammad"));
         assertThat(mohammed).hasSizeGreaterThan(50);
         assertThat(entitiesWith("\"surname\":\"Garcia")).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void surnamesAreAsCommonAsInACensus() {
+        // US Census 2010: Smith is 0.83% of all people; a population 38% of Anglo culture has about 0.4%.
+        long people = out.entityOf().values().stream().distinct().count();
+        Set<String> smiths = entitiesWith("\"surname\":\"Smith\"");
+        smiths.addAll(entitiesWith("\"surname\":\"SMITH\""));
+        double smith = (double) smiths.size() / people;
+        assertThat(smith).isBetween(0.002, 0.006);
     }
 
     @Test
