@@ -219,19 +219,21 @@ public final class ModelTrainer {
     }
 
     /**
-     * Whether EM's match class tells this feature's agreement from chance: its records disagree (at the levels
-     * the prior weighs against a match) at most half as often as random pairs do. In data with few or no
-     * duplicates EM still splits the pairs in two, and its "matches" are merely the most alike different people;
-     * such a fit is worse than the prior.
+     * Whether EM's match class for this feature looks like one person's records at all: its levels (MISSING aside)
+     * must be nearer the prior's m than u (total variation distance). In data with few or no duplicates EM still
+     * splits the pairs in two, and its "matches" are merely the most alike different people (twins of one
+     * surname and birth date, with another given name of the same initial); such a fit is worse than the prior.
      */
     private static boolean informative(List<LevelParameters> prior, double[] sum, int fits) {
-        double m = 0, u = 0;
+        double toPrior = 0, toChance = 0;
         for (int l = 0; l < prior.size(); l++) {
-            if (prior.get(l).weight() >= 0) continue;
-            m += sum[l] / fits;
-            u += prior.get(l).u();
+            LevelParameters level = prior.get(l);
+            if (level.m() == 1 && level.u() == 1) continue; // MISSING: no evidence either way
+            double fitted = sum[l] / fits;
+            toPrior += Math.abs(fitted - level.m());
+            toChance += Math.abs(fitted - level.u());
         }
-        return m <= u / 2;
+        return toPrior < toChance;
     }
 
     /** Runs EM on the given patterns, updating m of the features not fixed; returns the match proportion. */
