@@ -30,8 +30,11 @@ import java.util.Set;
  *                         identifiers): a conflict is overridden only by agreement on other personal features
  * @param conflictOverride the personal agreement (sum of positive weights) that outweighs one conflict
  * @param maxConflictShare the largest share of conflicting record pairs across two entities that may merge
- * @param minOtherEvidence the weight features other than names must add for a MATCH: a name alone, however
- *                         rare, never makes two records one entity
+ * @param minOtherEvidence the weight features other than names must add for a MATCH, unless the odds reach
+ *                         {@code nameOnlyMatchOdds}
+ * @param nameOnlyMatchOdds the posterior log2 odds at which names alone make a MATCH: 10 (1,000 to 1) takes a
+ *                          full name, and a middle name, that hardly anyone else bears; absent (0) in models
+ *                          saved before it, which then take the default
  */
 public record MatchModel(
         String description,
@@ -45,12 +48,17 @@ public record MatchModel(
         double conflictOverride,
         double maxConflictShare,
         double minOtherEvidence,
+        double nameOnlyMatchOdds,
         double matchesPerRecord) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** See {@code nameOnlyMatchOdds}. */
+    public static final double DEFAULT_NAME_ONLY_MATCH_ODDS = 10;
+
     public MatchModel {
         features = withAddedFeatures(features);
+        if (nameOnlyMatchOdds == 0) nameOnlyMatchOdds = DEFAULT_NAME_ONLY_MATCH_ODDS;
         lifetimeIdentifierTypes = Set.copyOf(lifetimeIdentifierTypes);
         personalFeatures = Set.copyOf(personalFeatures);
         if (features.size() != Feature.COUNT) {
@@ -123,22 +131,27 @@ public record MatchModel(
 
     public MatchModel withFeatures(List<FeatureParameters> newFeatures) {
         return new MatchModel(description, newFeatures, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, matchesPerRecord);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, nameOnlyMatchOdds, matchesPerRecord);
     }
 
     public MatchModel withThresholds(double match, double review, double cluster) {
         return new MatchModel(description, features, match, review, cluster, maxTermFrequencyBonus,
-                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, matchesPerRecord);
+                lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, nameOnlyMatchOdds, matchesPerRecord);
     }
 
     public MatchModel withConflictRules(double override, double share) {
         return new MatchModel(description, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share, minOtherEvidence, matchesPerRecord);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, override, share, minOtherEvidence, nameOnlyMatchOdds, matchesPerRecord);
+    }
+
+    public MatchModel withNameOnlyMatchOdds(double odds) {
+        return new MatchModel(description, features, matchThreshold, reviewThreshold, clusterThreshold,
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, odds, matchesPerRecord);
     }
 
     public MatchModel withDescription(String text) {
         return new MatchModel(text, features, matchThreshold, reviewThreshold, clusterThreshold,
-                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, matchesPerRecord);
+                maxTermFrequencyBonus, lifetimeIdentifierTypes, personalFeatures, conflictOverride, maxConflictShare, minOtherEvidence, nameOnlyMatchOdds, matchesPerRecord);
     }
 
     /** The prior log2 odds that two records of a population of {@code records} are one entity. */

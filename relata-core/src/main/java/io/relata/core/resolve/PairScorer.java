@@ -109,7 +109,8 @@ public final class PairScorer {
     /** The outcome a scored comparison stands for. */
     public Outcome outcome(Comparison c) {
         double posterior = c.posterior();
-        if (!c.conflict && posterior >= model.matchThreshold() && c.otherEvidence >= model.minOtherEvidence()) {
+        if (!c.conflict && posterior >= model.matchThreshold()
+                && (c.otherEvidence >= model.minOtherEvidence() || posterior >= model.nameOnlyMatchOdds())) {
             return Outcome.MATCH;
         }
         if (!c.conflict && posterior >= model.reviewThreshold()) return Outcome.POSSIBLE_MATCH;

@@ -179,7 +179,7 @@ class PairScorerTest {
     }
 
     @Test
-    void namesAloneNeverMatch() {
+    void namesAloneMatchOnlyAtOverwhelmingOdds() {
         // a name no one else has, and thresholds so low that its weight alone would clear them
         MatchModel lenient = MODEL.withThresholds(1, 0.5, 0.5);
         RecordFeatures a = Records.person("S", "1").given("Xerxes").middle("Aurelio").surname("Quenby-Vantassel")
@@ -188,11 +188,23 @@ class PairScorerTest {
                 .features();
         PairScorer scorer = new PairScorer(lenient, Records.frequencies(a, b));
         scorer.score(a, b, c);
-
-        assertThat(c.total()).isGreaterThan(lenient.matchThreshold());
         assertThat(c.otherEvidence()).isLessThan(lenient.minOtherEvidence());
-        assertThat(scorer.outcome(c)).isNotEqualTo(Outcome.MATCH);
-        assertThat(scorer.outcome(c)).isEqualTo(Outcome.POSSIBLE_MATCH);
+        double odds = c.posterior();
+        assertThat(odds).isGreaterThan(lenient.matchThreshold());
+
+        PairScorer below = new PairScorer(lenient.withNameOnlyMatchOdds(odds + 0.1), Records.frequencies(a, b));
+        below.score(a, b, c);
+        assertThat(below.outcome(c)).isEqualTo(Outcome.POSSIBLE_MATCH);
+        PairScorer at = new PairScorer(lenient.withNameOnlyMatchOdds(odds), Records.frequencies(a, b));
+        at.score(a, b, c);
+        assertThat(at.outcome(c)).isEqualTo(Outcome.MATCH);
+    }
+
+    @Test
+    void aModelSavedBeforeTheNameOnlyOddsTakesTheDefault() {
+        String json = MODEL.toJson().replaceAll("\\s*\"nameOnlyMatchOdds\"\\s*:\\s*[0-9.]+,", "");
+        assertThat(json).doesNotContain("nameOnlyMatchOdds");
+        assertThat(MatchModel.fromJson(json).nameOnlyMatchOdds()).isEqualTo(MatchModel.DEFAULT_NAME_ONLY_MATCH_ODDS);
     }
 
     @Test
