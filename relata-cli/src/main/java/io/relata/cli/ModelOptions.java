@@ -24,6 +24,12 @@ final class ModelOptions {
             description = "A blocking key shared by more records than this is generic and skipped (default: ${DEFAULT-VALUE}).")
     int maxBlock;
 
+    @Option(names = "--exhaustive-pairs", paramLabel = "N", defaultValue = "2000000",
+            description = "Compare every pair of a file with at most N pairs in all (2,000 records make about 2 "
+                    + "million), not only the pairs blocking proposes; 0 always blocks, as the living store does "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long exhaustivePairs;
+
     MatchModel matchModel() {
         return model == null ? MatchModel.defaults() : MatchModel.load(model);
     }
@@ -34,6 +40,7 @@ final class ModelOptions {
     }
 
     ResolverSettings settings() {
-        return ResolverSettings.defaults().withMaxBlockSize(maxBlock).withTrainM(train).withEstimateU(!fixedU);
+        return ResolverSettings.defaults().withMaxBlockSize(maxBlock).withTrainM(train).withEstimateU(!fixedU)
+                .withExhaustivePairs(exhaustivePairs);
     }
 }

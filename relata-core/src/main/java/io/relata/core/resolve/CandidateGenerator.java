@@ -62,6 +62,17 @@ public final class CandidateGenerator {
         return new CandidatePairs(unique(result), blocks, generic, largestGeneric, pairsByKind(pairsByKind));
     }
 
+    /** Every pair of two persons or two organizations, sorted: for a small batch (see ResolverSettings). */
+    public static long[] allPairs(RecordFeatures[] records) {
+        LongArrayList pairs = new LongArrayList();
+        for (int i = 0; i < records.length; i++) {
+            for (int j = i + 1; j < records.length; j++) {
+                if (records[i].isPerson() == records[j].isPerson()) pairs.add(CandidatePairs.pack(i, j));
+            }
+        }
+        return pairs.toLongArray();
+    }
+
     private static long[] keyEntries(RecordFeatures[] records) {
         LongArrayList entries = new LongArrayList(records.length * 10);
         for (int i = 0; i < records.length; i++) {

@@ -58,7 +58,8 @@ public final class Resolver {
         PairScorer scorer = new PairScorer(fitted, frequencies);
         long t2 = System.nanoTime();
 
-        long[] pairs = candidates.pairs();
+        // the model is fitted on the blocked pairs, where matches are many; a small file then compares them all
+        long[] pairs = settings.exhaustive(records.length) ? CandidateGenerator.allPairs(records) : candidates.pairs();
         float[] weights = new float[pairs.length];
         byte[] outcomes = new byte[pairs.length];
         IntStream.range(0, (pairs.length + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {

@@ -108,6 +108,19 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void aSmallFileComparesEveryPairOfTheSameKind() {
+        assertThat(ResolverSettings.defaults().exhaustive(2_000)).isTrue(); // 1,999,000 pairs
+        assertThat(ResolverSettings.defaults().exhaustive(2_001)).isFalse(); // 2,001,000
+        assertThat(ResolverSettings.defaults().withExhaustivePairs(0).exhaustive(2)).isFalse();
+        RecordFeatures[] records = {Records.person("S", "1").given("Ann").surname("Lee").features(),
+                Records.org("S", "2").fullName("Acme Corp").features(),
+                Records.person("S", "3").given("Bo").surname("Kim").features(),
+                Records.person("S", "4").given("Cy").surname("Ray").features()};
+        assertThat(CandidateGenerator.allPairs(records)).containsExactly(
+                CandidatePairs.pack(0, 2), CandidatePairs.pack(0, 3), CandidatePairs.pack(2, 3));
+    }
+
+    @Test
     void organizationsSharingANameArePaired() {
         RecordFeatures[] records = {Records.org("S", "1").fullName("Acme Corp").features(),
                 Records.org("T", "2").fullName("ACME Corporation").features()};

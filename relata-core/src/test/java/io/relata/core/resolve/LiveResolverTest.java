@@ -52,7 +52,7 @@ class LiveResolverTest {
     @Test
     void forms_the_same_entities_in_any_order_as_a_batch_does() {
         List<Record> records = all();
-        Resolution batch = new Resolver(MatchModel.defaults(), new ResolverSettings(50, false, false, 0, 42),
+        Resolution batch = new Resolver(MatchModel.defaults(), new ResolverSettings(50, false, false, 0, 42, 0),
                 Records.STANDARDIZER).resolve(records);
         Map<RecordKey, Set<RecordKey>> expected = new HashMap<>();
         for (int[] entity : batch.entities()) {

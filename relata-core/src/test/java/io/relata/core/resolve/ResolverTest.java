@@ -19,7 +19,7 @@ class ResolverTest {
 
     private static Resolution resolve(List<Record> records) {
         // u is estimated on fewer random pairs than the default to stay fast; the fixed seed keeps it repeatable
-        return new Resolver(MatchModel.defaults(), new ResolverSettings(50, true, false, 20_000, 42), Records.STANDARDIZER)
+        return new Resolver(MatchModel.defaults(), new ResolverSettings(50, true, false, 20_000, 42, 2_000_000), Records.STANDARDIZER)
                 .resolve(records);
     }
 
@@ -89,6 +89,14 @@ class ResolverTest {
         // the background people stay apart
         assertThat(r.stats().entities()).isEqualTo(BACKGROUND.size() + 4);
         assertThat(r.stats().records()).isEqualTo(BACKGROUND.size() + 12);
+    }
+
+    @Test
+    void aSmallFileIsComparedPairByPairNotBlocked() {
+        Resolution r = resolve(withBackground(twelve()));
+        int n = BACKGROUND.size() + 12;
+        assertThat(r.stats().candidatePairs()).isEqualTo((long) n * (n - 1) / 2);
+        assertThat(r.candidatePairs()).hasSize(n * (n - 1) / 2);
     }
 
     @Test
