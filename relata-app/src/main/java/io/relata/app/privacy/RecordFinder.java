@@ -19,8 +19,9 @@ import java.util.Set;
  * whole, and again name by name (and by parts of a long name), without the birth date (a source may have it wrong
  * or lack it) and by each contact detail alone; every entity one of these probes fits is taken, and every record of it, since a person's records
  * must all be found even when some of them fit the description poorly; and every record that the model would put
- * up for review against the whole description or a name alone is found by a scan of all records, which blocking keys cannot miss. Each record is then scored against the whole
- * description, with its explanation, and ranked.
+ * up for review against a name alone, or that the whole description fits with a probe's evidence even against a
+ * conflict (an unknown nickname), is found by a scan of all records, which blocking keys cannot miss. Each record
+ * is then scored against the whole description, with its explanation, and ranked.
  */
 public final class RecordFinder {
     /** The search ranks at most this many entities per probe. */
