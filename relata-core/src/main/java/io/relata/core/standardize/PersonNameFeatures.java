@@ -20,32 +20,30 @@ public record PersonNameFeatures(
         boolean alias) {
 
     public static PersonNameFeatures of(StandardName name, TokenInterner tokens) {
-        String given = name.given().isEmpty() ? null : tokens.intern(name.given().get(0));
+        TokenInterner.NameToken given = name.given().isEmpty() ? null : tokens.name(name.given().get(0));
         String middle = name.given().size() > 1
                 ? tokens.intern(String.join(" ", name.given().subList(1, name.given().size()))) : null;
-        String surname = name.surname().isEmpty() ? null : tokens.intern(String.join(" ", name.surname()));
+        TokenInterner.NameToken surname = name.surname().isEmpty() ? null : tokens.name(String.join(" ", name.surname()));
         String[] surnameTokens = new String[name.surname().size()];
-        for (int i = 0; i < surnameTokens.length; i++) surnameTokens[i] = tokens.intern(name.surname().get(i));
+        // sounds of each part of a compound surname (García López), so that either part alone still meets it
+        String[] partPhonetics = surnameTokens.length < 2 ? NONE : new String[surnameTokens.length];
+        for (int i = 0; i < surnameTokens.length; i++) {
+            TokenInterner.NameToken part = tokens.name(name.surname().get(i));
+            surnameTokens[i] = part.name();
+            if (partPhonetics != NONE) partPhonetics[i] = part.phonetic();
+        }
         return new PersonNameFeatures(
-                given,
+                given == null ? null : given.name(),
                 middle,
-                surname,
+                surname == null ? null : surname.name(),
                 surnameTokens,
-                given == null ? null : tokens.intern(NameStandardizer.nicknameRoot(given)),
-                given == null ? null : tokens.intern(NameStandardizer.phonetic(given)),
-                surname == null ? null : tokens.intern(NameStandardizer.phonetic(surname.replace(" ", ""))),
-                partPhonetics(surnameTokens, tokens),
+                given == null ? null : given.root(),
+                given == null ? null : given.phonetic(),
+                surname == null ? null : surname.phonetic(),
+                partPhonetics,
                 tokens.intern(name.suffix()),
                 name.orderKnown(),
                 name.alias());
-    }
-
-    /** Sounds of each part of a compound surname (García López), so that either part alone still meets it. */
-    private static String[] partPhonetics(String[] surnameTokens, TokenInterner tokens) {
-        if (surnameTokens.length < 2) return NONE;
-        String[] sounds = new String[surnameTokens.length];
-        for (int i = 0; i < sounds.length; i++) sounds[i] = tokens.intern(NameStandardizer.phonetic(surnameTokens[i]));
-        return sounds;
     }
 
     private static final String[] NONE = new String[0];
