@@ -33,8 +33,9 @@ final class RareNames {
         for (int tries = 0; out.size() < count && tries < count * MAX_TRIES; tries++) {
             String name = head(parts.get(rng.nextInt(parts.size()))) + tail(parts.get(rng.nextInt(parts.size())));
             if (name.length() < 4 || !taken.add(name)) continue;
-            String script = toCyrillic == null ? null : toCyrillic.transliterate(name.endsWith("sky") ? name + "iy" : name)
-                    .replace("скыий", "ский");
+            // BGN writes -ский as -skiy: so a -sky blend is written for the transliterator
+            String script = toCyrillic == null ? null
+                    : toCyrillic.transliterate(name.endsWith("sky") ? name.substring(0, name.length() - 1) + "iy" : name);
             out.add(new NameEntry(name, script));
         }
         return out;

@@ -1,5 +1,6 @@
 package io.relata.bench.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -39,7 +40,7 @@ final class WeightedPool<T> {
             if (i < listed.size()) listedSum += w[i]; else tailSum += w[i];
         }
         for (int i = 0; i < w.length; i++) w[i] *= i < listed.size() ? listedShare / listedSum : (1 - listedShare) / tailSum;
-        List<T> items = new java.util.ArrayList<>(listed);
+        List<T> items = new ArrayList<>(listed);
         items.addAll(tail);
         return new WeightedPool<>(items, w);
     }
